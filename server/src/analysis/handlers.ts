@@ -1,0 +1,75 @@
+// Finds the user's CoNDIS handlers in one file: by role-type declaration or by assignment to a handler-table field.
+import { Query, type Node, type Tree, type Language } from 'web-tree-sitter';
+import type { Catalog, CatalogEntry } from '../catalog';
+
+export type HandlerEvidence = 'role-type' | 'handler-field';
+
+export interface HandlerBinding {
+  /** The user's function name. */
+  name: string;
+  /** The callback it implements (a role typedef entry such as PROTOCOL_CM_CLOSE_CALL). */
+  entry: CatalogEntry;
+  via: HandlerEvidence;
+  /** For `handler-field`: the field it was assigned to. */
+  field?: string;
+  /** Offsets of the evidence (the declaration or the assignment). */
+  start: number;
+  end: number;
+}
+
+const QUERY_SOURCE = `
+(declaration type: (type_identifier) @role declarator: (identifier) @name)
+(initializer_pair designator: (field_designator (field_identifier) @field) value: (_) @value)
+(assignment_expression left: (field_expression field: (field_identifier) @field) right: (_) @value)
+`;
+
+export class HandlerQueries {
+  private readonly query: Query;
+  constructor(language: Language) {
+    this.query = new Query(language, QUERY_SOURCE);
+  }
+
+  /** Every handler binding in `tree`, keyed by the user's function name. */
+  find(tree: Tree, catalog: Catalog): Map<string, HandlerBinding[]> {
+    const out = new Map<string, HandlerBinding[]>();
+    const add = (b: HandlerBinding) => {
+      const list = out.get(b.name);
+      if (list) list.push(b); else out.set(b.name, [b]);
+    };
+    for (const m of this.query.matches(tree.rootNode)) {
+      const cap = (n: string) => m.captures.find((c) => c.name === n)?.node;
+      const role = cap('role');
+      if (role) {
+        const entry = catalog.entry(role.text);
+        const name = cap('name');
+        if (entry && entry.kind === 'callback' && name) {
+          const decl = role.parent ?? role;
+          add({ name: name.text, entry, via: 'role-type', start: decl.startIndex, end: decl.endIndex });
+        }
+        continue;
+      }
+      const field = cap('field');
+      const value = cap('value');
+      if (!field || !value) continue;
+      const entry = catalog.byHandlerField(field.text);
+      const fn = functionNameOf(value);
+      if (entry && fn) {
+        const site = field.parent?.parent ?? field;
+        add({ name: fn, entry, via: 'handler-field', field: field.text, start: site.startIndex, end: site.endIndex });
+      }
+    }
+    return out;
+  }
+}
+
+/** `Fn`, `&Fn`, `(CM_CLOSE_CALL_HANDLER)Fn` -> `Fn`. */
+function functionNameOf(value: Node): string | null {
+  let v: Node | null = value;
+  while (v) {
+    if (v.type === 'identifier') return v.text;
+    if (v.type === 'pointer_expression' || v.type === 'parenthesized_expression') v = v.namedChild(v.namedChildCount - 1);
+    else if (v.type === 'cast_expression') v = v.childForFieldName('value');
+    else return null;
+  }
+  return null;
+}

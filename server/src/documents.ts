@@ -1,0 +1,77 @@
+// The open documents: LSP text (for positions) plus the parsed C, updated incrementally from didChange events.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { Parser } from 'web-tree-sitter';
+import { ParsedText } from './syntax/parsedText';
+
+export interface OpenDocument {
+  readonly uri: string;
+  readonly languageId: string;
+  version: number;
+  text: TextDocument;
+  parsed: ParsedText;
+  /** Results derived from this version (handler bindings, ...); cleared on every change. */
+  derived: Map<string, unknown>;
+}
+
+/** Memoises `compute` on the document until its next change. */
+export function derive<T>(doc: OpenDocument, key: string, compute: () => T): T {
+  if (doc.derived.has(key)) return doc.derived.get(key) as T;
+  const v = compute();
+  doc.derived.set(key, v);
+  return v;
+}
+
+export class DocumentStore {
+  private readonly docs = new Map<string, OpenDocument>();
+
+  constructor(private readonly parser: Parser) {}
+
+  open(uri: string, languageId: string, version: number, content: string): OpenDocument {
+    this.close(uri);
+    const doc: OpenDocument = {
+      uri, languageId, version,
+      text: TextDocument.create(uri, languageId, version, content),
+      parsed: new ParsedText(this.parser, content),
+      derived: new Map(),
+    };
+    this.docs.set(uri, doc);
+    return doc;
+  }
+
+  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    for (const change of changes) {
+      if ('range' in change) {
+        const start = doc.text.offsetAt(change.range.start);
+        const end = doc.text.offsetAt(change.range.end);
+        // offsetAt clamps out-of-range positions, so the row must come from the clamped offset.
+        const startRow = doc.text.positionAt(start).line;
+        doc.text = TextDocument.update(doc.text, [change], version);
+        doc.parsed.edit(start, Math.max(start, end), change.text, startRow);
+      } else {
+        doc.text = TextDocument.update(doc.text, [change], version);
+        doc.parsed.replace(change.text);
+      }
+    }
+    doc.version = version;
+    doc.derived.clear();
+    return doc;
+  }
+
+  close(uri: string): void {
+    const doc = this.docs.get(uri);
+    if (!doc) return;
+    doc.parsed.dispose();
+    this.docs.delete(uri);
+  }
+
+  get(uri: string): OpenDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): IterableIterator<OpenDocument> {
+    return this.docs.values();
+  }
+}

@@ -1,0 +1,47 @@
+// Hover: catalog functions and callbacks, pointer typedefs, handler fields, NDIS_STATUS codes, and the user's own handlers.
+import type { Hover, Position } from 'vscode-languageserver';
+import type { OpenDocument } from '../documents';
+import { identifierAt } from '../syntax/nodes';
+import { handlerBindings, type FeatureContext } from './context';
+import { bindingMarkdown, entryMarkdown, fieldMarkdown, statusMarkdown, toPlainText } from './render';
+import { wordAt } from './words';
+
+export function provideHover(doc: OpenDocument, position: Position, ctx: FeatureContext): Hover | null {
+  const tree = doc.parsed.tree;
+  if (!tree) return null;
+  const offset = doc.text.offsetAt(position);
+  const node = identifierAt(tree, offset);
+  // Inside macro bodies tree-sitter sees one token: fall back to the word under the cursor.
+  const word = node ? { text: node.text, start: node.startIndex, end: node.endIndex, isField: node.type === 'field_identifier' }
+    : wordInPreprocessor(doc, offset);
+  if (!word) return null;
+  const md = markdownFor(word.text, word.isField, doc, ctx);
+  if (!md) return null;
+  return {
+    contents: ctx.markdown ? { kind: 'markdown', value: md } : { kind: 'plaintext', value: toPlainText(md) },
+    range: { start: doc.text.positionAt(word.start), end: doc.text.positionAt(word.end) },
+  };
+}
+
+function markdownFor(name: string, isField: boolean, doc: OpenDocument, ctx: FeatureContext): string | null {
+  const { catalog } = ctx;
+  const status = catalog.status(name);
+  if (status) return statusMarkdown(status);
+  const entry = catalog.entry(name);
+  if (entry) return entryMarkdown(entry);
+  const byPointer = catalog.byPointerType(name);
+  if (byPointer) return `\`${name}\` is the pointer type of \`${byPointer.name}\`.\n\n` + entryMarkdown(byPointer);
+  const byField = catalog.byHandlerField(name);
+  if (byField && (isField || !handlerBindings(doc, ctx).has(name))) return fieldMarkdown(name, byField);
+  const bindings = handlerBindings(doc, ctx).get(name);
+  if (bindings?.length) return bindingMarkdown(name, bindings);
+  return null;
+}
+
+function wordInPreprocessor(doc: OpenDocument, offset: number) {
+  const tree = doc.parsed.tree;
+  const n = tree?.rootNode.descendantForIndex(offset, offset);
+  if (!n || (n.type !== 'preproc_arg' && n.parent?.type !== 'preproc_arg')) return null;
+  const w = wordAt(doc.parsed.text, offset);
+  return w ? { ...w, isField: false } : null;
+}

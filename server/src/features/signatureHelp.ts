@@ -1,0 +1,60 @@
+// Signature help for every catalog function, with the active parameter, in nested, cast, wrapped and multi-line calls.
+import type { MarkupContent, ParameterInformation, Position, SignatureHelp } from 'vscode-languageserver';
+import type { CatalogEntry } from '../catalog';
+import type { OpenDocument } from '../documents';
+import { openCallsAt } from '../syntax/callScan';
+import { inCommentOrString } from '../syntax/nodes';
+import { handlerBindings, type FeatureContext } from './context';
+import { paramLabel, toPlainText } from './render';
+
+/** How far back the scan for an open call may start: bounds the work on huge, broken files. */
+const MAX_SCAN = 32_768;
+
+export function provideSignatureHelp(doc: OpenDocument, position: Position, ctx: FeatureContext): SignatureHelp | null {
+  const tree = doc.parsed.tree;
+  if (!tree) return null;
+  const offset = doc.text.offsetAt(position);
+  if (inCommentOrString(tree, offset)) return null;
+  // Start at the top-level construct holding the cursor: outside every call by construction.
+  let top = tree.rootNode.descendantForIndex(Math.max(0, offset - 1), Math.max(0, offset - 1));
+  while (top && top.parent && top.parent.type !== 'translation_unit') top = top.parent;
+  const from = Math.max(top && top.type !== 'translation_unit' ? top.startIndex : 0, offset - MAX_SCAN);
+  const calls = openCallsAt(doc.parsed.blanked, offset, from);
+  for (const call of calls) {
+    if (!call.callee) continue;
+    const entry = ctx.catalog.entry(call.callee);
+    if (entry && entry.kind === 'function') return signatureOf(entry, call.argIndex, ctx);
+    // A callback's shape: a call through a handler field, or the user writing (or calling) their own handler.
+    const callback = ctx.catalog.byHandlerField(call.callee) ?? ctx.catalog.byConventionalName(call.callee) ??
+      handlerBindings(doc, ctx).get(call.callee)?.[0]?.entry;
+    if (callback && callback.params.length) return signatureOf(callback, call.argIndex, ctx);
+  }
+  return null;
+}
+
+function markup(md: string, ctx: FeatureContext): MarkupContent {
+  return ctx.markdown ? { kind: 'markdown', value: md } : { kind: 'plaintext', value: toPlainText(md) };
+}
+
+export function signatureOf(e: CatalogEntry, argIndex: number, ctx: FeatureContext): SignatureHelp {
+  const name = e.kind === 'callback' ? (e.conventionalName ?? e.name) : e.name;
+  let label = `${e.returnType || 'VOID'} ${name}(`;
+  const parameters: ParameterInformation[] = [];
+  e.params.forEach((p, i) => {
+    if (i > 0) label += ', ';
+    const text = `${p.type} ${p.name}`;
+    parameters.push({
+      label: [label.length, label.length + text.length],
+      documentation: markup(`\`${p.name}\` (${paramLabel(p)}): ${e.paramDocs[p.name] ?? ''}`.trim(), ctx),
+    });
+    label += text;
+  });
+  label += ')';
+  const about = [e.summary, `IRQL ${e.irql.text}.`];
+  if (e.docUrl) about.push(`[Reference page](${e.docUrl})`);
+  return {
+    signatures: [{ label, documentation: markup(about.filter(Boolean).join('\n\n'), ctx), parameters, activeParameter: argIndex }],
+    activeSignature: 0,
+    activeParameter: argIndex,
+  };
+}
