@@ -1,21 +1,29 @@
 // Language server entry: the connection, the capabilities and the routing table from LSP methods to features.
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createConnection, ProposedFeatures, TextDocumentSyncKind,
+  createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { createServices, type Services } from './services';
+import { createServices, summarizeFile, type Services } from './services';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import type { FeatureContext } from './features/context';
 import { provideHover } from './features/hover';
 import { provideSignatureHelp } from './features/signatureHelp';
 import { provideCompletion, resolveCompletion } from './features/completion';
 import { provideInlayHints } from './features/inlayHints';
+import { provideCodeActions, SHOW_RULE_DOC } from './features/codeActions';
+import { Validator } from './validation';
+import { indexFolders } from './indexer';
+import { readSource } from './workspaceFiles';
 
 const connection: Connection = createConnection(ProposedFeatures.all);
+const DOCS_BASE = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 let services: Services | undefined;
 let ctx: FeatureContext | undefined;
+let validator: Validator | undefined;
 let settings: Settings = DEFAULT_SETTINGS;
-let canPullConfiguration = false;
+let init: InitializeParams | undefined;
 
 /** Runs a request handler so that no input can take the server down: a failure is logged and answered with `fallback`. */
 function guard<P, R>(method: string, fallback: R, fn: (p: P, c: FeatureContext, s: Services) => R) {
@@ -30,11 +38,19 @@ function guard<P, R>(method: string, fallback: R, fn: (p: P, c: FeatureContext, 
   };
 }
 
+function applySettings(next: Settings): void {
+  settings = next;
+  if (ctx) ctx.settings = next;
+  if (services) services.workspace.override = next.driverRole;
+  validator?.all();
+}
+
 connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+  init = params;
   services = await createServices(__dirname);
   const caps = params.capabilities;
-  canPullConfiguration = !!caps.workspace?.configuration;
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? params.initializationOptions);
+  services.workspace.override = settings.driverRole;
   ctx = {
     catalog: services.catalog,
     handlers: services.handlers,
@@ -42,6 +58,11 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
     markdown: (caps.textDocument?.hover?.contentFormat ?? ['markdown']).includes('markdown'),
     snippets: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
   };
+  // Clients that pull diagnostics get them on request; the others (Neovim 0.7, ...) get them pushed. Never both.
+  const pull = !!caps.textDocument?.diagnostic;
+  validator = new Validator(services, () => settings, DOCS_BASE,
+    pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    () => void connection.languages.diagnostics.refresh().catch(() => undefined));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -49,36 +70,82 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
       signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [','] },
       completionProvider: { triggerCharacters: ['.', '>'], resolveProvider: true },
       inlayHintProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      executeCommandProvider: { commands: [SHOW_RULE_DOC] },
+      ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'condis-assist', version: '0.1.0' },
   };
 });
 
 async function refreshSettings(): Promise<void> {
-  if (!canPullConfiguration || !ctx) return;
+  if (!init?.capabilities.workspace?.configuration) return;
   try {
-    settings = readSettings(await connection.workspace.getConfiguration('condis'));
-    ctx.settings = settings;
+    applySettings(readSettings(await connection.workspace.getConfiguration('condis')));
     connection.languages.inlayHint.refresh().catch(() => undefined);
   } catch (err) {
     connection.console.warn(`Could not read the condis settings: ${String(err)}`);
   }
 }
 
-connection.onInitialized(() => { void refreshSettings(); });
+connection.onInitialized(() => {
+  void refreshSettings();
+  const caps = init?.capabilities;
+  if (caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{c,h,cc,cpp,cxx,hpp,hh,hxx,inl}' }] });
+  }
+  void buildIndex();
+});
+
+async function buildIndex(): Promise<void> {
+  const s = services;
+  const folders = (init?.workspaceFolders ?? (init?.rootUri ? [{ uri: init.rootUri, name: '' }] : []))
+    .filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+  if (!s || !folders.length) return;
+  const progress = init?.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+  progress?.begin('CoNDIS Assist: indexing', 0, 'listing C sources', false);
+  const started = Date.now();
+  const n = await indexFolders(s, folders, {
+    report: (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total} files`),
+    cancelled: () => false,
+  }, (m) => connection.console.log(m));
+  progress?.done();
+  connection.console.log(`Indexed ${n} C files in ${Date.now() - started} ms.`);
+  validator?.all();
+}
+
 connection.onDidChangeConfiguration((change) => {
-  if (canPullConfiguration) void refreshSettings();
-  else if (ctx) ctx.settings = settings = readSettings((change.settings as { condis?: unknown } | undefined)?.condis);
+  if (init?.capabilities.workspace?.configuration) void refreshSettings();
+  else applySettings(readSettings((change.settings as { condis?: unknown } | undefined)?.condis));
+});
+
+connection.onDidChangeWatchedFiles(async (p) => {
+  const s = services;
+  if (!s) return;
+  for (const change of p.changes) {
+    if (s.documents.get(change.uri)) continue; // the editor's text wins while the file is open
+    if (change.type === FileChangeType.Deleted) { s.workspace.delete(change.uri); continue; }
+    const r = await readSource(fileURLToPath(change.uri), 8 * 1024 * 1024).catch(() => ({ ok: false as const, why: 'unreadable' }));
+    if (!r.ok) { s.workspace.delete(change.uri); continue; }
+    const summary = summarizeFile(s, change.uri, r.text);
+    if (summary) s.workspace.set(summary);
+  }
+  validator?.othersChanged('');
 });
 
 // Document sync: the store applies each change to the text and to the syntax tree incrementally.
 connection.onDidOpenTextDocument((p) => {
   services?.documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+  validator?.schedule(p.textDocument.uri);
 });
 connection.onDidChangeTextDocument((p) => {
   services?.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
+  validator?.schedule(p.textDocument.uri);
 });
-connection.onDidCloseTextDocument((p) => { services?.documents.close(p.textDocument.uri); });
+connection.onDidCloseTextDocument((p) => {
+  services?.documents.close(p.textDocument.uri);
+  void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+});
 
 // The routing table: one line per LSP method.
 connection.onHover(guard('hover', null, (p, c, s) => {
@@ -98,5 +165,17 @@ connection.languages.inlayHint.on(guard('inlayHint', [], (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
   return doc ? provideInlayHints(doc, p.range, c) : [];
 }));
+connection.languages.diagnostics.on(guard('diagnostic', { kind: 'full' as const, items: [] as never[] }, (p, _c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  return { kind: 'full' as const, items: doc && validator ? validator.diagnostics(doc) : [] };
+}));
+connection.onCodeAction(guard('codeAction', [], (p, _c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  return doc ? provideCodeActions(doc, p, !!init?.capabilities.workspace?.workspaceEdit?.documentChanges) : [];
+}));
+connection.onExecuteCommand(async (p) => {
+  if (p.command !== SHOW_RULE_DOC || typeof p.arguments?.[0] !== 'string' || !/^[a-z-]+$/.test(p.arguments[0])) return;
+  await connection.window.showDocument({ uri: `${DOCS_BASE}/${p.arguments[0]}.md`, takeFocus: true }).catch(() => undefined);
+});
 
 connection.listen();

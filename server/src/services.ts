@@ -5,6 +5,11 @@ import { HandlerQueries } from './analysis/handlers';
 import { loadCLanguage, type CLanguage } from './syntax/parser';
 import { DocumentStore } from './documents';
 import { buildCompletionItems, type CompletionItems } from './features/completion';
+import { createLifecycle, type Lifecycle } from './catalog/lifecycle';
+import { WorkspaceIndex } from './analysis/workspace';
+import { analyzeFile, type FileAnalysis } from './analysis/fileAnalysis';
+import { ParsedText } from './syntax/parsedText';
+import type { FileSummary } from './analysis/summary';
 
 export interface Services {
   language: CLanguage;
@@ -13,6 +18,25 @@ export interface Services {
   handlers: HandlerQueries;
   completionItems: CompletionItems;
   documents: DocumentStore;
+  lifecycle: Lifecycle;
+  workspace: WorkspaceIndex;
+  /** A parser kept apart from the open documents' one, for files read from disk. */
+  scanParser: Parser;
+}
+
+/** Analysis of an open document's current version (memoised by the caller). */
+export function analyzeText(s: Services, uri: string, text: string, parsed: ParsedText): FileAnalysis | null {
+  return parsed.tree ? analyzeFile(uri, text, parsed.tree, s) : null;
+}
+
+/** Parses a file read from disk just long enough to summarise it for the workspace index. */
+export function summarizeFile(s: Services, uri: string, text: string): FileSummary | null {
+  const parsed = new ParsedText(s.scanParser, text);
+  try {
+    return parsed.tree ? analyzeFile(uri, text, parsed.tree, s).summary() : null;
+  } finally {
+    parsed.dispose();
+  }
 }
 
 export async function createServices(wasmDir: string): Promise<Services> {
@@ -26,5 +50,8 @@ export async function createServices(wasmDir: string): Promise<Services> {
     handlers: new HandlerQueries(language.language),
     completionItems: buildCompletionItems(catalog),
     documents: new DocumentStore(parser),
+    lifecycle: createLifecycle(catalog),
+    workspace: new WorkspaceIndex(),
+    scanParser: language.createParser(),
   };
 }

@@ -1,20 +1,46 @@
 // The `condis.*` settings: one schema mirrored from package.json, with defaults, read defensively.
+import type { Severity } from './rules/types';
+import type { DriverKind } from './analysis/workspace';
+
+export type RuleSetting = Severity | 'off';
 
 export interface Settings {
   inlayHints: { parameterNames: boolean };
+  diagnostics: {
+    enable: boolean;
+    /** Per-rule severity or 'off', by rule id. */
+    rules: Record<string, RuleSetting>;
+  };
+  /** 'auto' detects the driver kind from the workspace; anything else overrides it. */
+  driverRole: DriverKind | 'auto';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   inlayHints: { parameterNames: true },
+  diagnostics: { enable: true, rules: {} },
+  driverRole: 'auto',
 };
+
+const RULE_SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off']);
+const ROLES = new Set(['auto', 'call-manager', 'miniport-call-manager', 'client', 'miniport']);
+
+const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : {});
 
 /** Accepts whatever a client sends (`condis` section or initializationOptions) and keeps only well-typed values. */
 export function readSettings(raw: unknown): Settings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const hints = (r.inlayHints && typeof r.inlayHints === 'object' ? r.inlayHints : {}) as Record<string, unknown>;
+  const r = obj(raw);
+  const hints = obj(r.inlayHints);
+  const diag = obj(r.diagnostics);
+  const rules: Record<string, RuleSetting> = {};
+  for (const [id, v] of Object.entries(obj(diag.rules))) if (typeof v === 'string' && RULE_SETTINGS.has(v)) rules[id] = v as RuleSetting;
   return {
     inlayHints: {
       parameterNames: typeof hints.parameterNames === 'boolean' ? hints.parameterNames : DEFAULT_SETTINGS.inlayHints.parameterNames,
     },
+    diagnostics: {
+      enable: typeof diag.enable === 'boolean' ? diag.enable : true,
+      rules,
+    },
+    driverRole: typeof r.driverRole === 'string' && ROLES.has(r.driverRole) ? r.driverRole as Settings['driverRole'] : 'auto',
   };
 }

@@ -1,0 +1,256 @@
+// A control-flow graph of one C function body, built from the syntax tree: blocks of events (calls, assignments,
+// branch assumptions, returns) joined by edges for if/else, switch and fall-through, loops, break/continue and goto.
+import type { Node } from 'web-tree-sitter';
+
+export type Event =
+  | { k: 'call'; node: Node; name: string; args: Node[] }
+  /** `value` null: the target changed in a way we do not model (`x++`, `&x` passed to a call). */
+  | { k: 'assign'; node: Node; target: string; value: Node | null }
+  | { k: 'assume'; cond: Node; truth: boolean }
+  | { k: 'return'; node: Node; value: Node | null };
+
+export interface Block {
+  id: number;
+  events: Event[];
+  succ: number[];
+}
+
+export interface Cfg {
+  blocks: Block[];
+  entry: number;
+  /** Reached by falling off the end of the body (an implicit return). */
+  fallOff: number;
+}
+
+/** Whitespace-free text of an lvalue or handle expression: the key under which flow facts are kept. */
+export function exprKey(n: Node): string {
+  let k = n.text.replace(/\s+/g, '');
+  while (k.startsWith('(') && k.endsWith(')') && balanced(k.slice(1, -1))) k = k.slice(1, -1);
+  return k;
+}
+
+function balanced(s: string): boolean {
+  let d = 0;
+  for (const c of s) { if (c === '(') d++; else if (c === ')' && --d < 0) return false; }
+  return d === 0;
+}
+
+/** Bounds for pathological input: the walk stops adding detail past these. */
+const MAX_BLOCKS = 20_000;
+const MAX_DEPTH = 400;
+
+export function buildCfg(body: Node): Cfg {
+  const blocks: Block[] = [];
+  const labels = new Map<string, number>();
+  const newBlock = (): number => {
+    blocks.push({ id: blocks.length, events: [], succ: [] });
+    return blocks.length - 1;
+  };
+  const edge = (from: number, to: number) => { if (from >= 0 && !blocks[from].succ.includes(to)) blocks[from].succ.push(to); };
+  const label = (name: string) => {
+    let b = labels.get(name);
+    if (b === undefined) { b = newBlock(); labels.set(name, b); }
+    return b;
+  };
+  const breaks: number[] = [];
+  const continues: number[] = [];
+
+  function expr(n: Node | null, cur: number, depth: number): void {
+    if (!n || cur < 0 || depth > MAX_DEPTH) return;
+    const t = n.type;
+    if (t === 'call_expression') {
+      const fn = n.childForFieldName('function');
+      const argList = n.childForFieldName('arguments');
+      const args = argList ? argList.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [];
+      if (fn && fn.type !== 'identifier') expr(fn, cur, depth + 1);
+      for (const a of args) expr(a, cur, depth + 1);
+      blocks[cur].events.push({ k: 'call', node: n, name: fn?.type === 'identifier' ? fn.text : '', args });
+      // Passing `&x` lets the callee change x.
+      for (const a of args) {
+        if (a.type === 'pointer_expression' && a.text.startsWith('&')) {
+          const target = a.childForFieldName('argument');
+          if (target) blocks[cur].events.push({ k: 'assign', node: a, target: exprKey(target), value: null });
+        }
+      }
+      return;
+    }
+    if (t === 'assignment_expression') {
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      expr(right, cur, depth + 1);
+      const op = n.childForFieldName('operator')?.text ?? '=';
+      if (left) blocks[cur].events.push({ k: 'assign', node: n, target: exprKey(left), value: op === '=' ? right : null });
+      return;
+    }
+    if (t === 'update_expression') {
+      const arg = n.childForFieldName('argument');
+      if (arg) blocks[cur].events.push({ k: 'assign', node: n, target: exprKey(arg), value: null });
+      return;
+    }
+    if (t === 'sizeof_expression' || t === 'string_literal' || t === 'comment') return;
+    for (const c of n.namedChildren) if (c) expr(c, cur, depth + 1);
+  }
+
+  /** Appends statement `n` to block `cur`; returns the block control continues in, or -1 if it cannot continue. */
+  function stmt(n: Node | null, cur: number, depth: number): number {
+    if (!n || blocks.length > MAX_BLOCKS || depth > MAX_DEPTH) return cur;
+    switch (n.type) {
+      case 'compound_statement':
+      case 'translation_unit':
+      case 'ERROR': {
+        for (const c of n.namedChildren) cur = stmt(c, cur, depth + 1);
+        return cur;
+      }
+      case 'declaration': {
+        if (cur < 0) return cur;
+        for (const d of n.childrenForFieldName('declarator')) {
+          if (d?.type !== 'init_declarator') continue;
+          const value = d.childForFieldName('value');
+          const name = d.childForFieldName('declarator');
+          expr(value, cur, depth + 1);
+          if (name && value && value.type !== 'initializer_list') {
+            blocks[cur].events.push({ k: 'assign', node: d, target: exprKey(name), value });
+          }
+        }
+        return cur;
+      }
+      case 'expression_statement':
+        expr(n.namedChild(0), cur, depth + 1);
+        return cur;
+      case 'return_statement': {
+        const value = n.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
+        expr(value, cur, depth + 1);
+        if (cur >= 0) blocks[cur].events.push({ k: 'return', node: n, value });
+        return -1;
+      }
+      case 'if_statement': {
+        const cond = n.childForFieldName('condition');
+        expr(cond, cur, depth + 1);
+        const join = newBlock();
+        const thenB = newBlock();
+        edge(cur, thenB);
+        if (cond) blocks[thenB].events.push({ k: 'assume', cond, truth: true });
+        edge(stmt(n.childForFieldName('consequence'), thenB, depth + 1), join);
+        const elseB = newBlock();
+        edge(cur, elseB);
+        if (cond) blocks[elseB].events.push({ k: 'assume', cond, truth: false });
+        const alt = n.childForFieldName('alternative');
+        edge(stmt(alt?.type === 'else_clause' ? alt.namedChild(0) : alt, elseB, depth + 1), join);
+        return join;
+      }
+      case 'switch_statement': {
+        expr(n.childForFieldName('condition'), cur, depth + 1);
+        const after = newBlock();
+        breaks.push(after);
+        let hasDefault = false;
+        let prev = -1;
+        const body = n.childForFieldName('body');
+        for (const c of body?.namedChildren ?? []) {
+          if (!c) continue;
+          if (c.type === 'case_statement') {
+            const b = newBlock();
+            edge(cur, b);
+            edge(prev, b); // fall-through from the previous case
+            if (!c.childForFieldName('value')) hasDefault = true;
+            let inner = b;
+            for (const s of c.namedChildren) {
+              if (s && s !== c.childForFieldName('value')) inner = stmt(s, inner, depth + 1);
+            }
+            prev = inner;
+          } else {
+            prev = stmt(c, prev, depth + 1);
+          }
+        }
+        edge(prev, after);
+        if (!hasDefault) edge(cur, after);
+        breaks.pop();
+        return after;
+      }
+      case 'while_statement':
+      case 'for_statement': {
+        if (n.type === 'for_statement') {
+          const init = n.childForFieldName('initializer');
+          if (init?.type === 'declaration') cur = stmt(init, cur, depth + 1); else expr(init, cur, depth + 1);
+        }
+        const head = newBlock();
+        edge(cur, head);
+        const cond = n.childForFieldName('condition');
+        expr(cond, head, depth + 1);
+        const body = newBlock();
+        const after = newBlock();
+        edge(head, body);
+        edge(head, after);
+        if (cond) {
+          blocks[body].events.push({ k: 'assume', cond, truth: true });
+          blocks[after].events.push({ k: 'assume', cond, truth: false });
+        }
+        const cont = newBlock();
+        breaks.push(after); continues.push(cont);
+        edge(stmt(n.childForFieldName('body'), body, depth + 1), cont);
+        breaks.pop(); continues.pop();
+        expr(n.childForFieldName('update'), cont, depth + 1);
+        edge(cont, head);
+        return after;
+      }
+      case 'do_statement': {
+        const body = newBlock();
+        edge(cur, body);
+        const cond = newBlock();
+        const after = newBlock();
+        breaks.push(after); continues.push(cond);
+        edge(stmt(n.childForFieldName('body'), body, depth + 1), cond);
+        breaks.pop(); continues.pop();
+        expr(n.childForFieldName('condition'), cond, depth + 1);
+        edge(cond, body);
+        edge(cond, after);
+        return after;
+      }
+      case 'break_statement':
+        if (breaks.length) edge(cur, breaks[breaks.length - 1]);
+        return -1;
+      case 'continue_statement':
+        if (continues.length) edge(cur, continues[continues.length - 1]);
+        return -1;
+      case 'goto_statement': {
+        const l = n.childForFieldName('label');
+        if (l) edge(cur, label(l.text));
+        return -1;
+      }
+      case 'labeled_statement': {
+        const l = n.childForFieldName('label');
+        const b = l ? label(l.text) : newBlock();
+        edge(cur, b);
+        let inner = b;
+        for (const c of n.namedChildren) if (c && c !== l) inner = stmt(c, inner, depth + 1);
+        return inner;
+      }
+      case 'preproc_if':
+      case 'preproc_ifdef':
+      case 'preproc_elif':
+      case 'preproc_else':
+      case 'preproc_elifdef': {
+        // Either side of a conditional block may be compiled: model it as a branch.
+        const join = newBlock();
+        const thenB = newBlock();
+        edge(cur, thenB);
+        let inner = thenB;
+        const alt = n.childForFieldName('alternative');
+        for (const c of n.namedChildren) {
+          if (!c || c === alt || c === n.childForFieldName('condition') || c === n.childForFieldName('name')) continue;
+          inner = stmt(c, inner, depth + 1);
+        }
+        edge(inner, join);
+        if (alt) edge(stmt(alt, cur, depth + 1), join); else edge(cur, join);
+        return join;
+      }
+      default:
+        return cur;
+    }
+  }
+
+  const entry = newBlock();
+  const end = stmt(body, entry, 0);
+  const fallOff = newBlock();
+  edge(end, fallOff);
+  return { blocks, entry, fallOff };
+}

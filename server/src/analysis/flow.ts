@@ -1,0 +1,198 @@
+// Path-sensitive facts over one function's CFG: which status each variable holds, which completions were made,
+// which handles were closed, deleted or deactivated, and whether a spin lock is held, at every call and exit.
+import type { Node } from 'web-tree-sitter';
+import { buildCfg, exprKey, type Event } from './cfg';
+import type { Lifecycle } from '../catalog/lifecycle';
+
+/** One abstract path state. Maps are copied on write, never mutated after creation. */
+export interface FlowState {
+  /** Variable -> `NDIS_STATUS_X` (holds it) or `!NDIS_STATUS_X` (known not to hold it). */
+  vars: ReadonlyMap<string, string>;
+  /** Completion calls made on this path: `<completion name>|<handle key>` -> offset of the call. */
+  completed: ReadonlyMap<string, number>;
+  /** Handles whose call was closed (successfully), or object completed away: key -> offset of the closing call. */
+  closed: ReadonlyMap<string, number>;
+  /** Handles deleted: key -> offset of the delete call. */
+  deleted: ReadonlyMap<string, number>;
+  /** Handles deactivated on this path. */
+  deactivated: ReadonlySet<string>;
+  /** Spin locks held (acquire minus release, floored at 0). */
+  locks: number;
+}
+
+export interface CallObservation { call: Extract<Event, { k: 'call' }>; states: FlowState[] }
+export interface ExitObservation {
+  /** The return statement, or null for falling off the end. */
+  node: Node | null;
+  value: Node | null;
+  states: FlowState[];
+}
+
+export interface FunctionFlow {
+  calls: CallObservation[];
+  exits: ExitObservation[];
+}
+
+const EMPTY: FlowState = { vars: new Map(), completed: new Map(), closed: new Map(), deleted: new Map(), deactivated: new Set(), locks: 0 };
+const MAX_STATES = 48;
+const MAX_VISITS = 12;
+
+const ACQUIRE = /^(NdisAcquireSpinLock|NdisDprAcquireSpinLock|KeAcquireSpinLock|KeAcquireSpinLockAtDpcLevel|NdisAcquireRWLockWrite|NdisAcquireRWLockRead|WdfSpinLockAcquire)$/;
+const RELEASE = /^(NdisReleaseSpinLock|NdisDprReleaseSpinLock|KeReleaseSpinLock|KeReleaseSpinLockFromDpcLevel|NdisReleaseRWLock|WdfSpinLockRelease)$/;
+
+function key(s: FlowState): string {
+  const m = (x: ReadonlyMap<string, unknown>) => [...x.keys()].sort().map((k) => `${k}=${x.get(k)}`).join(',');
+  return `${m(s.vars)}|${m(s.completed)}|${m(s.closed)}|${m(s.deleted)}|${[...s.deactivated].sort().join(',')}|${s.locks}`;
+}
+
+/** What a status expression evaluates to in `s`: a constant name, `!NAME`, or undefined when unknown. */
+export function resolveStatus(n: Node | null, s: FlowState): string | undefined {
+  if (!n) return undefined;
+  if (n.type === 'parenthesized_expression') return resolveStatus(n.namedChild(0), s);
+  if (n.type === 'cast_expression') return resolveStatus(n.childForFieldName('value'), s);
+  if (n.type === 'identifier' && /^(NDIS_)?STATUS_[A-Z0-9_]+$/.test(n.text)) return normalizeStatus(n.text);
+  if (n.type === 'identifier' || n.type === 'field_expression') return s.vars.get(exprKey(n));
+  return undefined;
+}
+
+/** STATUS_PENDING and NDIS_STATUS_PENDING are the same value: compare them as one. */
+function normalizeStatus(name: string): string {
+  return name.startsWith('NDIS_') ? name : `NDIS_${name}`;
+}
+
+function setIn<K, V>(m: ReadonlyMap<K, V>, k: K, v: V | undefined): ReadonlyMap<K, V> {
+  const out = new Map(m);
+  if (v === undefined) out.delete(k); else out.set(k, v);
+  return out;
+}
+
+/** Refines `s` by a branch condition; returns null when the branch cannot be taken in `s`. */
+function assume(cond: Node, truth: boolean, s: FlowState): FlowState | null {
+  let c: Node | null = cond;
+  while (c && c.type === 'parenthesized_expression') c = c.namedChild(0);
+  if (!c) return s;
+  if (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!') {
+    const arg = c.childForFieldName('argument');
+    return arg ? assume(arg, !truth, s) : s;
+  }
+  if (c.type !== 'binary_expression') return s;
+  const op = c.childForFieldName('operator')?.text;
+  if (op === '&&' && truth) {
+    const l = c.childForFieldName('left'); const r = c.childForFieldName('right');
+    const a = l ? assume(l, true, s) : s;
+    return a && r ? assume(r, true, a) : a;
+  }
+  if (op === '||' && !truth) {
+    const l = c.childForFieldName('left'); const r = c.childForFieldName('right');
+    const a = l ? assume(l, false, s) : s;
+    return a && r ? assume(r, false, a) : a;
+  }
+  if (op !== '==' && op !== '!=') return s;
+  let left = c.childForFieldName('left');
+  let right = c.childForFieldName('right');
+  if (!left || !right) return s;
+  const isConst = (n: Node) => n.type === 'identifier' && /^(NDIS_)?STATUS_[A-Z0-9_]+$/.test(n.text);
+  if (isConst(left) && !isConst(right)) [left, right] = [right, left];
+  if (!isConst(right) || !(left.type === 'identifier' || left.type === 'field_expression')) return s;
+  const v = exprKey(left);
+  const k = normalizeStatus(right.text);
+  const equal = (op === '==') === truth;
+  const known = s.vars.get(v);
+  if (equal) {
+    if (known && !known.startsWith('!') && known !== k) return null;
+    if (known === `!${k}`) return null;
+    return { ...s, vars: setIn(s.vars, v, k) };
+  }
+  if (known === k) return null;
+  return known && !known.startsWith('!') ? s : { ...s, vars: setIn(s.vars, v, `!${k}`) };
+}
+
+export function analyzeFunction(body: Node, lifecycle: Lifecycle): FunctionFlow {
+  const cfg = buildCfg(body);
+  const calls = new Map<Node['id'], CallObservation>();
+  const exits = new Map<Node['id'] | 'fall', ExitObservation>();
+  const inStates: Map<string, FlowState>[] = cfg.blocks.map(() => new Map());
+  const visits = new Array<number>(cfg.blocks.length).fill(0);
+  const work: number[] = [cfg.entry];
+  inStates[cfg.entry].set(key(EMPTY), EMPTY);
+  const pending = new Set<number>([cfg.entry]);
+
+  const observeCall = (ev: Extract<Event, { k: 'call' }>, s: FlowState) => {
+    let o = calls.get(ev.node.id);
+    if (!o) { o = { call: ev, states: [] }; calls.set(ev.node.id, o); }
+    if (o.states.length < MAX_STATES) o.states.push(s);
+  };
+  const observeExit = (id: Node['id'] | 'fall', node: Node | null, value: Node | null, s: FlowState) => {
+    let o = exits.get(id);
+    if (!o) { o = { node, value, states: [] }; exits.set(id, o); }
+    if (o.states.length < MAX_STATES) o.states.push(s);
+  };
+
+  while (work.length) {
+    const b = work.shift()!;
+    pending.delete(b);
+    if (++visits[b] > MAX_VISITS) continue;
+    const block = cfg.blocks[b];
+    let states = [...inStates[b].values()];
+    for (const ev of block.events) {
+      const next: FlowState[] = [];
+      for (const s of states) {
+        const r = step(ev, s, lifecycle, observeCall, observeExit);
+        if (r) next.push(r);
+      }
+      states = next;
+      if (!states.length) break;
+    }
+    if (b === cfg.fallOff) for (const s of states) observeExit('fall', null, null, s);
+    for (const succ of block.succ) {
+      const into = inStates[succ];
+      let changed = false;
+      for (const s of states) {
+        if (into.size >= MAX_STATES) break;
+        const k = key(s);
+        if (!into.has(k)) { into.set(k, s); changed = true; }
+      }
+      if (changed && !pending.has(succ)) { pending.add(succ); work.push(succ); }
+    }
+  }
+  return { calls: [...calls.values()], exits: [...exits.values()] };
+}
+
+function step(
+  ev: Event, s: FlowState, lc: Lifecycle,
+  observeCall: (ev: Extract<Event, { k: 'call' }>, s: FlowState) => void,
+  observeExit: (id: Node['id'], node: Node, value: Node | null, s: FlowState) => void,
+): FlowState | null {
+  switch (ev.k) {
+    case 'assume':
+      return assume(ev.cond, ev.truth, s);
+    case 'return':
+      observeExit(ev.node.id, ev.node, ev.value, s);
+      return null;
+    case 'assign': {
+      const v = ev.value ? resolveStatus(ev.value, s) : undefined;
+      const next: FlowState = { ...s, vars: setIn(s.vars, ev.target, v) };
+      // A handle that is assigned again is a new handle: forget what happened to the old one.
+      if (s.closed.has(ev.target)) next.closed = setIn(s.closed, ev.target, undefined);
+      if (s.deleted.has(ev.target)) next.deleted = setIn(s.deleted, ev.target, undefined);
+      return next;
+    }
+    case 'call': {
+      observeCall(ev, s);
+      let next = s;
+      const effect = lc.effectOf(ev.name);
+      if (ACQUIRE.test(ev.name)) next = { ...next, locks: next.locks + 1 };
+      else if (RELEASE.test(ev.name)) next = { ...next, locks: Math.max(0, next.locks - 1) };
+      if (!effect) return next;
+      const handle = effect.handleArg !== undefined && ev.args[effect.handleArg] ? exprKey(ev.args[effect.handleArg]) : '';
+      const status = effect.statusArg !== undefined ? resolveStatus(ev.args[effect.statusArg] ?? null, s) : undefined;
+      if (effect.completes) next = { ...next, completed: setIn(next.completed, `${ev.name}|${handle}`, ev.node.startIndex) };
+      // A close or release that reported a failure status leaves the object usable.
+      const failed = status !== undefined && !status.startsWith('!') && status !== 'NDIS_STATUS_SUCCESS';
+      if (effect.closes && handle && !failed) next = { ...next, closed: setIn(next.closed, handle, ev.node.startIndex) };
+      if (effect.deletes && handle) next = { ...next, deleted: setIn(next.deleted, handle, ev.node.startIndex) };
+      if (effect.deactivates && handle) next = { ...next, deactivated: new Set([...next.deactivated, handle]) };
+      return next;
+    }
+  }
+}

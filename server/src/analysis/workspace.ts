@@ -1,0 +1,115 @@
+// The workspace index: one summary per file, and the questions cross-file rules ask of them
+// (the driver role around a file, handlers bound anywhere, completions called anywhere).
+import type { FileSummary } from './summary';
+
+export type DriverKind = 'call-manager' | 'miniport-call-manager' | 'client' | 'miniport' | 'unknown';
+
+export interface WorkspaceView {
+  /** The kind of driver the file belongs to: the override setting, else evidence nearest the file. */
+  roleOf(uri: string): DriverKind;
+  /** Handler bindings of `name` in any file. */
+  bindingsOf(name: string): { entry: string; via: string; field?: string; uri: string }[];
+  /** How often `name` is called across the workspace, not counting file `exceptUri`. */
+  callCount(name: string, exceptUri?: string): number;
+  /** Functions (any file) that call `name`. */
+  callersOf(name: string): string[];
+  /** What `fn` calls, looked up in whichever file defines it. */
+  calleesOf(fn: string): string[];
+  summaries(): Iterable<FileSummary>;
+}
+
+export class WorkspaceIndex implements WorkspaceView {
+  private readonly files = new Map<string, FileSummary>();
+  private cache: { bindings: Map<string, { entry: string; via: string; field?: string; uri: string }[]>; calls: Map<string, number>; callers: Map<string, string[]>; callees: Map<string, string[]> } | null = null;
+  private readonly roleCache = new Map<string, DriverKind>();
+
+  constructor(public override: DriverKind | 'auto' = 'auto', private readonly maxFiles = 50_000) {}
+
+  set(summary: FileSummary): void {
+    if (!this.files.has(summary.uri) && this.files.size >= this.maxFiles) return;
+    this.files.set(summary.uri, summary);
+    this.invalidate();
+  }
+
+  delete(uri: string): void {
+    if (this.files.delete(uri)) this.invalidate();
+  }
+
+  has(uri: string): boolean { return this.files.has(uri); }
+  get size(): number { return this.files.size; }
+  summaries(): Iterable<FileSummary> { return this.files.values(); }
+
+  private invalidate(): void {
+    this.cache = null;
+    this.roleCache.clear();
+  }
+
+  private index() {
+    if (this.cache) return this.cache;
+    const bindings = new Map<string, { entry: string; via: string; field?: string; uri: string }[]>();
+    const calls = new Map<string, number>();
+    const callers = new Map<string, string[]>();
+    const callees = new Map<string, string[]>();
+    for (const f of this.files.values()) {
+      for (const b of f.bindings) {
+        const l = bindings.get(b.name) ?? [];
+        l.push({ entry: b.entry, via: b.via, field: b.field, uri: f.uri });
+        bindings.set(b.name, l);
+      }
+      for (const [n, c] of Object.entries(f.calls)) calls.set(n, (calls.get(n) ?? 0) + c);
+      for (const [fn, list] of Object.entries(f.callGraph)) {
+        callees.set(fn, [...(callees.get(fn) ?? []), ...list]);
+        for (const callee of list) {
+          const l = callers.get(callee) ?? [];
+          if (!l.includes(fn)) l.push(fn);
+          callers.set(callee, l);
+        }
+      }
+    }
+    this.cache = { bindings, calls, callers, callees };
+    return this.cache;
+  }
+
+  bindingsOf(name: string) { return this.index().bindings.get(name) ?? []; }
+  callCount(name: string, exceptUri?: string) {
+    const all = this.index().calls.get(name) ?? 0;
+    return exceptUri ? all - (this.files.get(exceptUri)?.calls[name] ?? 0) : all;
+  }
+  callersOf(name: string) { return this.index().callers.get(name) ?? []; }
+  calleesOf(fn: string) { return this.index().callees.get(fn) ?? []; }
+
+  roleOf(uri: string): DriverKind {
+    if (this.override !== 'auto') return this.override;
+    let r = this.roleCache.get(uri);
+    if (!r) { r = this.computeRole(uri); this.roleCache.set(uri, r); }
+    return r;
+  }
+
+  /** Walks up from the file's folder; the first folder whose files (recursively) carry evidence decides. */
+  private computeRole(uri: string): DriverKind {
+    let dir = uri.slice(0, uri.lastIndexOf('/') + 1);
+    for (;;) {
+      const evidence = new Set<string>();
+      for (const f of this.files.values()) if (f.uri.startsWith(dir)) for (const e of f.evidence) evidence.add(e);
+      const kind = classify(evidence);
+      if (kind !== 'unknown') return kind;
+      const up = dir.slice(0, dir.lastIndexOf('/', dir.length - 2) + 1);
+      if (!up || up === dir || !up.includes('/')) return 'unknown';
+      dir = up;
+    }
+  }
+}
+
+export function classify(e: Set<string>): DriverKind {
+  if (e.has('NdisMCmRegisterAddressFamilyEx') || e.has('NdisMCmRegisterAddressFamily')) return 'miniport-call-manager';
+  if (e.has('NdisCmRegisterAddressFamilyEx') || e.has('NdisCmRegisterAddressFamily')) return 'call-manager';
+  const miniport = e.has('NdisMRegisterMiniportDriver') || e.has('NDIS_MINIPORT_DRIVER_CHARACTERISTICS') || e.has('NDIS_MINIPORT_CHARACTERISTICS');
+  const cmTable = e.has('NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS') || e.has('NDIS_CALL_MANAGER_CHARACTERISTICS');
+  if (miniport && cmTable) return 'miniport-call-manager';
+  const protocol = e.has('NdisRegisterProtocolDriver') || e.has('NDIS_PROTOCOL_DRIVER_CHARACTERISTICS') || e.has('NDIS_PROTOCOL_CHARACTERISTICS');
+  if (protocol && cmTable) return 'call-manager';
+  if (e.has('NdisClOpenAddressFamilyEx') || e.has('NdisClOpenAddressFamily') || e.has('NDIS_CO_CLIENT_OPTIONAL_HANDLERS') || e.has('NDIS_CLIENT_CHARACTERISTICS')) return 'client';
+  if (miniport || e.has('NDIS_MINIPORT_CO_CHARACTERISTICS') || e.has('MINIPORT_CO_*')) return 'miniport';
+  if (cmTable) return 'call-manager';
+  return 'unknown';
+}

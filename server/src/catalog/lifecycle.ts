@@ -1,0 +1,99 @@
+// The CoNDIS lifecycles as data the checker runs on: pend/complete pairs (derived from the catalog's facts),
+// what each call does to a handle, and the stand-alone <-> MCM name pairs.
+import type { Catalog, CatalogEntry } from './index';
+
+export interface CallEffect {
+  /** The call completes a pended request (`NdisCmCloseCallComplete`, ...). */
+  completes: boolean;
+  /** The handler (role typedef entry) whose pended request it completes. */
+  completesHandler?: CatalogEntry;
+  /** Index of the `Status` argument, when there is one. */
+  statusArg?: number;
+  /** Index of the handle the call acts on. */
+  handleArg?: number;
+  /** After it (with a success or unknown status), the handle can no longer carry data / be used. */
+  closes?: boolean;
+  deletes?: boolean;
+  deactivates?: boolean;
+  creates?: boolean;
+}
+
+export interface Lifecycle {
+  effectOf(name: string): CallEffect | undefined;
+  /** For a handler that may pend: the calls that complete it (stand-alone and MCM spellings). */
+  completionsOf(handler: CatalogEntry): string[];
+  /** Handlers that must finish synchronously (never NDIS_STATUS_PENDING). */
+  isSynchronousOnly(handler: CatalogEntry): boolean;
+  /** The MCM spelling of a stand-alone name (`NdisCmCloseCallComplete` -> `NdisMCmCloseCallComplete`) and back. */
+  mcmNameOf(name: string): string | undefined;
+  standaloneNameOf(name: string): string | undefined;
+  /** Calls that move data on a VC: not allowed once the call on it is closed. */
+  isTransfer(name: string): boolean;
+}
+
+// Facts from lifecycle.md sections 1-3 that api.tsv has no column for.
+const CLOSES: Record<string, string> = {
+  NdisCmCloseCallComplete: 'NdisVcHandle', NdisMCmCloseCallComplete: 'NdisVcHandle', NdisClCloseCall: 'NdisVcHandle',
+  NdisCmCloseAddressFamilyComplete: 'NdisAfHandle', NdisMCmCloseAddressFamilyComplete: 'NdisAfHandle',
+  NdisCmDropPartyComplete: 'NdisPartyHandle', NdisMCmDropPartyComplete: 'NdisPartyHandle',
+};
+const DELETES = new Set(['NdisCoDeleteVc', 'NdisMCmDeleteVc']);
+const DEACTIVATES = new Set(['NdisCmDeactivateVc', 'NdisMCmDeactivateVc']);
+const CREATES = new Set(['NdisCoCreateVc', 'NdisMCmCreateVc']);
+const TRANSFERS = new Set(['NdisCoSendNetBufferLists', 'NdisCoSendPackets']);
+const SYNCHRONOUS_ONLY = new Set(['PROTOCOL_CO_CREATE_VC', 'PROTOCOL_CO_DELETE_VC', 'MINIPORT_CO_CREATE_VC', 'MINIPORT_CO_DELETE_VC']);
+/** MCM names that are not `NdisCm*` with an M: their stand-alone counterparts. */
+const MCM_TO_STANDALONE: Record<string, string> = {
+  NdisMCmCreateVc: 'NdisCoCreateVc', NdisMCmDeleteVc: 'NdisCoDeleteVc', NdisMCmOidRequest: 'NdisCoOidRequest',
+  NdisMCmOidRequestComplete: 'NdisCoOidRequestComplete', NdisMCmRequest: 'NdisCoRequest', NdisMCmRequestComplete: 'NdisCoRequestComplete',
+};
+
+export function createLifecycle(catalog: Catalog): Lifecycle {
+  const completions = new Map<string, string[]>();
+  const effects = new Map<string, CallEffect>();
+  for (const e of catalog.entries) {
+    if (e.kind === 'callback' && e.completes) {
+      const m = /complete later with (\w+)(?:\s*\/\s*(\w+))?/.exec(e.completes);
+      if (m) completions.set(e.name, [m[1], m[2]].filter(Boolean));
+    }
+  }
+  const idx = (e: CatalogEntry, name: string) => {
+    const i = e.params.findIndex((p) => p.name === name);
+    return i >= 0 ? i : undefined;
+  };
+  for (const e of catalog.entries) {
+    if (e.kind !== 'function') continue;
+    const pending = e.completes ? /completes pending (\w+)/.exec(e.completes) : null;
+    const handler = pending ? catalog.byConventionalName(pending[1]) : undefined;
+    const handleName = CLOSES[e.name] ?? e.params.find((p) => /Handle$/.test(p.name))?.name;
+    const effect: CallEffect = {
+      completes: !!handler,
+      completesHandler: handler,
+      statusArg: idx(e, 'Status'),
+      handleArg: handleName ? idx(e, handleName) : undefined,
+      closes: e.name in CLOSES,
+      deletes: DELETES.has(e.name),
+      deactivates: DEACTIVATES.has(e.name),
+      creates: CREATES.has(e.name),
+    };
+    if (effect.creates) effect.handleArg = idx(e, 'NdisVcHandle');
+    if (effect.completes || effect.closes || effect.deletes || effect.deactivates || effect.creates) effects.set(e.name, effect);
+  }
+  const toStandalone = new Map<string, string>();
+  const toMcm = new Map<string, string>();
+  for (const e of catalog.entries) {
+    if (e.kind !== 'function' || !e.name.startsWith('NdisMCm')) continue;
+    const other = MCM_TO_STANDALONE[e.name] ?? e.macro?.target ?? e.name.replace(/^NdisMCm/, 'NdisCm');
+    if (!catalog.entry(other)) continue;
+    toStandalone.set(e.name, other);
+    toMcm.set(other, e.name);
+  }
+  return {
+    effectOf: (n) => effects.get(n),
+    completionsOf: (h) => completions.get(h.name) ?? [],
+    isSynchronousOnly: (h) => SYNCHRONOUS_ONLY.has(h.name),
+    mcmNameOf: (n) => toMcm.get(n),
+    standaloneNameOf: (n) => toStandalone.get(n),
+    isTransfer: (n) => TRANSFERS.has(n),
+  };
+}

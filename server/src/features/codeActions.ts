@@ -1,0 +1,58 @@
+// Code actions for our diagnostics: the rule's fixes (rebuilt from Diagnostic.data, only for the version they were
+// computed for), "suppress on this line", and "show rule documentation".
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { OpenDocument } from '../documents';
+import { SOURCE, type DiagnosticData } from './diagnostics';
+
+export const SHOW_RULE_DOC = 'condis.showRuleDocumentation';
+
+function isData(d: unknown): d is DiagnosticData {
+  return !!d && typeof d === 'object' && typeof (d as DiagnosticData).version === 'number' && Array.isArray((d as DiagnosticData).fixes);
+}
+
+function edit(doc: OpenDocument, edits: TextEdit[], versioned: boolean): WorkspaceEdit {
+  return versioned
+    ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] }
+    : { changes: { [doc.uri]: edits } };
+}
+
+export function provideCodeActions(doc: OpenDocument, params: CodeActionParams, versioned: boolean): CodeAction[] {
+  const only = params.context.only;
+  if (only && !only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k))) return [];
+  const out: CodeAction[] = [];
+  const seenDocs = new Set<string>();
+  for (const d of params.context.diagnostics) {
+    if (d.source !== SOURCE || typeof d.code !== 'string') continue;
+    const rule = d.code;
+    if (isData(d.data) && d.data.version === doc.version) {
+      for (const fix of d.data.fixes) {
+        out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !!fix.preferred, edit: edit(doc, fix.edits, versioned) });
+      }
+    }
+    out.push({ title: `Suppress ${rule} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(doc, [suppressEdit(doc, d, rule)], versioned) });
+    if (!seenDocs.has(rule)) {
+      seenDocs.add(rule);
+      out.push({ title: `Show documentation for ${rule}`, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: `Show documentation for ${rule}`, command: SHOW_RULE_DOC, arguments: [rule] } });
+    }
+  }
+  return out;
+}
+
+/** Adds `// condis-ignore-next-line <rule>` above the diagnostic's line, or appends the rule to one already there. */
+function suppressEdit(doc: OpenDocument, d: Diagnostic, rule: string): TextEdit {
+  const line = d.range.start.line;
+  const text = doc.text.getText();
+  const lineStart = doc.text.offsetAt({ line, character: 0 });
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
+  if (line > 0) {
+    const prevStart = doc.text.offsetAt({ line: line - 1, character: 0 });
+    const prev = text.slice(prevStart, lineStart).replace(/\r?\n$/, '');
+    const m = /\/\/\s*condis-ignore-next-line\b.*$/.exec(prev);
+    if (m) {
+      const end = { line: line - 1, character: prev.length };
+      return { range: { start: end, end }, newText: `, ${rule}` };
+    }
+  }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}// condis-ignore-next-line ${rule}${eol}` };
+}

@@ -1,0 +1,57 @@
+// double-completion: a handler that completes its own request and then returns a final status (NDIS completes it again),
+// or a completion made twice on one path. Completing and then returning NDIS_STATUS_PENDING is the quick fix's shape,
+// so it is not reported (NDIS accepts a completion that arrives before the handler returns PENDING).
+import { resolveStatus } from '../analysis/flow';
+import type { Finding, Rule } from './types';
+import { code, lineOf, range, rolesOf } from './util';
+
+export const doubleCompletion: Rule = {
+  id: 'double-completion',
+  defaultSeverity: 'error',
+  scope: 'workspace',
+  summary: 'A request is completed twice: by the completion call and by a final status, or by two completion calls.',
+  check(ctx) {
+    const out: Finding[] = [];
+    const { file, lifecycle } = ctx;
+    for (const fn of file.functions()) {
+      const flow = file.flowOf(fn);
+      // Two completions of the same object on one path, in any function.
+      for (const obs of flow.calls) {
+        const effect = lifecycle.effectOf(obs.call.name);
+        if (!effect?.completes) continue;
+        const handle = effect.handleArg !== undefined ? obs.call.args[effect.handleArg]?.text.replace(/\s+/g, '') ?? '' : '';
+        const names = effect.completesHandler ? lifecycle.completionsOf(effect.completesHandler) : [obs.call.name];
+        const earlier = obs.states.map((s) => names.map((n) => s.completed.get(`${n}|${handle}`)).find((o) => o !== undefined)).find((o) => o !== undefined);
+        if (earlier === undefined) continue;
+        out.push({
+          ...range(obs.call.node),
+          message: `${code(obs.call.name)} completes the same request a second time on this path (first completed at line ${lineOf(file.text, earlier)}).`,
+          related: [{ start: earlier, end: earlier + obs.call.name.length, message: 'first completion' }],
+        });
+      }
+      // The handler's own request: completion call + final status, or completion + PENDING on every path.
+      for (const role of rolesOf(fn, ctx)) {
+        const completions = lifecycle.completionsOf(role);
+        if (!completions.length) continue;
+        for (const exit of flow.exits) {
+          if (!exit.node) continue;
+          const done = exit.states.map((s) => completions.map((c) => [...s.completed].find(([k]) => k.startsWith(`${c}|`))?.[1]).find((o) => o !== undefined));
+          const values = exit.states.map((s) => resolveStatus(exit.value, s));
+          const finalWithDone = exit.states.findIndex((_, i) => done[i] !== undefined && values[i] !== undefined && values[i] !== 'NDIS_STATUS_PENDING' &&
+            (!values[i]!.startsWith('!') || values[i] === '!NDIS_STATUS_PENDING'));
+          if (finalWithDone >= 0 && exit.value) {
+            const at = done[finalWithDone]!;
+            out.push({
+              ...range(exit.node),
+              message: `${code(fn.name)} (${role.conventionalName}) already completed this request at line ${lineOf(file.text, at)} and then returns a final status: ` +
+                `NDIS completes the request for a final status as well, so the client sees two completions. Return NDIS_STATUS_PENDING after calling the completion.`,
+              related: [{ start: at, end: at + 1, message: 'completion call' }],
+              fixes: [{ title: 'Return NDIS_STATUS_PENDING', changes: [{ ...range(exit.value), newText: 'NDIS_STATUS_PENDING' }], preferred: true }],
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

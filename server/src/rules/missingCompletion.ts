@@ -1,0 +1,33 @@
+// missing-completion: a handler returns NDIS_STATUS_PENDING but no completion for it is called anywhere in the workspace.
+import { resolveStatus } from '../analysis/flow';
+import type { Finding, Rule } from './types';
+import { code, range, rolesOf } from './util';
+
+export const missingCompletion: Rule = {
+  id: 'missing-completion',
+  defaultSeverity: 'warning',
+  scope: 'workspace',
+  summary: 'A handler pends its request, but nothing in the workspace ever completes it.',
+  check(ctx) {
+    const out: Finding[] = [];
+    const { file, lifecycle, workspace } = ctx;
+    const local = file.summary().calls;
+    for (const fn of file.functions()) {
+      for (const role of rolesOf(fn, ctx)) {
+        const completions = lifecycle.completionsOf(role);
+        if (!completions.length) continue;
+        const called = completions.some((c) => (local[c] ?? 0) + workspace.callCount(c, file.uri) > 0);
+        if (called) continue;
+        for (const exit of file.flowOf(fn).exits) {
+          if (!exit.node || !exit.states.some((s) => resolveStatus(exit.value, s) === 'NDIS_STATUS_PENDING')) continue;
+          out.push({
+            ...range(exit.node),
+            message: `${code(fn.name)} (${role.conventionalName}) returns NDIS_STATUS_PENDING, but nothing in the workspace calls ` +
+              `${completions.map(code).join(' or ')}: the request would never complete.`,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};

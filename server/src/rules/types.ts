@@ -1,0 +1,45 @@
+// The contract every rule implements: an id, a default severity, and a pure check over one analysed file.
+import type { Catalog } from '../catalog';
+import type { Lifecycle } from '../catalog/lifecycle';
+import type { FileAnalysis } from '../analysis/fileAnalysis';
+import type { WorkspaceView } from '../analysis/workspace';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A text replacement in UTF-16 offsets of the analysed text. */
+export interface TextChange { start: number; end: number; newText: string }
+
+export interface Fix {
+  /** An imperative: "Use NdisMCmCloseCallComplete". */
+  title: string;
+  changes: TextChange[];
+  preferred?: boolean;
+}
+
+export interface Finding {
+  start: number;
+  end: number;
+  message: string;
+  /** Overrides the rule's default severity for this finding (a configured severity still wins). */
+  severity?: Severity;
+  fixes?: Fix[];
+  /** Other places that explain the finding (the earlier completion, the creating call, ...). */
+  related?: { uri?: string; start: number; end: number; message: string }[];
+}
+
+export interface RuleContext {
+  file: FileAnalysis;
+  catalog: Catalog;
+  lifecycle: Lifecycle;
+  workspace: WorkspaceView;
+}
+
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  /** 'workspace' rules read other files' summaries; their findings change when other files do. */
+  scope: 'file' | 'workspace';
+  /** One line for listings (SARIF, docs index). */
+  summary: string;
+  check(ctx: RuleContext): Finding[];
+}

@@ -1,0 +1,27 @@
+// Helpers shared by rules: which callbacks a function implements, line numbers, argument edits.
+import type { Node } from 'web-tree-sitter';
+import type { CatalogEntry } from '../catalog';
+import type { FunctionInfo } from '../analysis/fileAnalysis';
+import type { RuleContext } from './types';
+
+/** The callbacks `fn` implements, from this file's bindings and every other file's. */
+export function rolesOf(fn: FunctionInfo, ctx: RuleContext): CatalogEntry[] {
+  const names = new Set<string>();
+  for (const b of ctx.file.bindings().get(fn.name) ?? []) names.add(b.entry.name);
+  for (const b of ctx.workspace.bindingsOf(fn.name)) if (b.uri !== ctx.file.uri) names.add(b.entry);
+  return [...names].map((n) => ctx.catalog.entry(n)).filter((e): e is CatalogEntry => !!e);
+}
+
+/** 1-based line of an offset, for messages that point at another place. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+export function range(n: Node): { start: number; end: number } {
+  return { start: n.startIndex, end: n.endIndex };
+}
+
+/** `name` as the user wrote it in a message: backticked. */
+export const code = (s: string) => `\`${s}\``;

@@ -1,0 +1,66 @@
+// Finding and reading the C sources of a folder tree, for the workspace index and the CLI. The only file I/O
+// outside the entry points; bounded in depth, file count and file size, and it never follows symbolic links.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+
+export const C_SOURCE = /\.(c|h|cc|cpp|cxx|c\+\+|hpp|hh|hxx|h\+\+|inl|ipp)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out', 'build', 'obj', 'objfre', 'objchk', '.vs', 'x64', 'Debug', 'Release', 'ARM64']);
+
+export interface ListOptions {
+  maxFiles?: number;
+  maxDepth?: number;
+}
+
+/** Every C/C++ source or header below `root` (which may itself be a file). Unreadable folders are passed over. */
+export async function listSources(root: string, opts: ListOptions = {}, onProblem?: (path: string, why: string) => void): Promise<string[]> {
+  const maxFiles = opts.maxFiles ?? 50_000;
+  const maxDepth = opts.maxDepth ?? 32;
+  const out: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    if (out.length >= maxFiles || depth > maxDepth) return;
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (err) {
+      onProblem?.(dir, (err as NodeJS.ErrnoException).code ?? String(err));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (out.length >= maxFiles) return;
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(p, depth + 1);
+      } else if (e.isFile() && C_SOURCE.test(e.name)) {
+        out.push(p);
+      }
+    }
+  };
+  let st: import('node:fs').Stats;
+  try {
+    st = await fs.stat(root);
+  } catch (err) {
+    onProblem?.(root, (err as NodeJS.ErrnoException).code ?? String(err));
+    return out;
+  }
+  if (st.isDirectory()) await walk(root, 0); else out.push(root);
+  return out;
+}
+
+export type ReadResult = { ok: true; text: string } | { ok: false; why: string };
+
+/** Reads a source file as text; refuses files over `maxBytes` and files that look binary (NUL bytes). */
+export async function readSource(path: string, maxBytes: number): Promise<ReadResult> {
+  try {
+    const st = await fs.stat(path);
+    if (!st.isFile()) return { ok: false, why: 'not a regular file' };
+    if (st.size > maxBytes) return { ok: false, why: `larger than the ${Math.round(maxBytes / 1048576)} MB limit (${(st.size / 1048576).toFixed(1)} MB)` };
+    const buf = await fs.readFile(path);
+    if (buf.includes(0)) return { ok: false, why: 'binary content (NUL bytes)' };
+    let text = buf.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { ok: true, text };
+  } catch (err) {
+    return { ok: false, why: (err as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : ((err as NodeJS.ErrnoException).code ?? String(err)) };
+  }
+}
