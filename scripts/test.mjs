@@ -21,7 +21,9 @@ run(['scripts/gen-catalog.mjs', '--check'], 'catalog matches shared/condis/api.t
 
 const files = folders.flatMap((f) => {
   const dir = join(root, 'test', f);
-  return existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.test.ts')).sort().map((n) => join('test', f, n)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir, { recursive: true }).map(String).filter((n) => n.endsWith('.test.ts')).sort().map((n) => join('test', f, n))
+    : [];
 });
 console.log(`\n== tests: ${files.length} files`);
 const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=1', ...files],
