@@ -160,6 +160,8 @@ export async function launchBrowser(runDir, { viewport = { width: 1280, height: 
     headless: true,
     args: BROWSER_ARGS,
     viewport,
+    // Chromium keeps crash reports under $XDG_CONFIG_HOME/chromium even with a user-data-dir: keep them in the run folder.
+    env: { ...process.env, XDG_CONFIG_HOME: join(runDir.home, 'browser-config'), XDG_CACHE_HOME: join(runDir.home, 'browser-cache') },
     // The harness ends the browser itself (killAll); playwright's own signal handlers would race it.
     handleSIGINT: false,
     handleSIGTERM: false,
