@@ -22,9 +22,12 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
-  // web-tree-sitter touches these only in a browser build.
   external: ['vscode'],
+  // web-tree-sitter's ESM build calls createRequire(import.meta.url); in a CommonJS bundle import.meta is empty,
+  // so it gets the bundle's own file URL instead.
+  define: { 'import.meta.url': '__bundle_file_url' },
 };
+const URL_BANNER = 'var __bundle_file_url = require("url").pathToFileURL(__filename).href;';
 
 const entries = [
   { in: 'client/src/extension.ts', out: 'extension.js' },
@@ -37,7 +40,7 @@ await Promise.all(entries.map((e) => build({
   ...common,
   entryPoints: [join(root, e.in)],
   outfile: join(dist, e.out),
-  banner: e.banner ? { js: e.banner } : undefined,
+  banner: { js: e.banner ? `${e.banner}\n${URL_BANNER}` : URL_BANNER },
 })));
 
 // The wasm runtime and grammar sit beside the bundles; the server finds them through __dirname.
