@@ -58,6 +58,20 @@ local ok, err = pcall(function()
   if serr then table.insert(result.errors, 'signatureHelp: ' .. serr) end
   result.signature = answer(sig, client_id)
 
+  -- Optional: a second file with a lifecycle mistake; the server must push its diagnostics (Neovim 0.7 never pulls).
+  local diag_file = os.getenv('CONDIS_DIAG_FILE')
+  if diag_file then
+    vim.cmd('edit ' .. vim.fn.fnameescape(diag_file))
+    local dbuf = vim.api.nvim_get_current_buf()
+    assert(vim.lsp.buf_attach_client(dbuf, client_id), 'attaching the second buffer failed')
+    vim.wait(WAIT_MS, function() return #vim.diagnostic.get(dbuf) > 0 end, 10)
+    result.diagnostics = {}
+    for _, d in ipairs(vim.diagnostic.get(dbuf)) do
+      table.insert(result.diagnostics, { lnum = d.lnum, col = d.col, message = d.message, source = d.source,
+        code = d.user_data and d.user_data.lsp and d.user_data.lsp.code or d.code, severity = d.severity })
+    end
+  end
+
   -- A clean shutdown: Neovim sends shutdown then exit; on_exit records the server's exit code.
   vim.lsp.stop_client(client_id)
   vim.wait(WAIT_MS, function() return result.server_exit ~= nil end, 10)

@@ -3,7 +3,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hover, MarkupContent, SignatureHelp } from 'vscode-languageserver';
@@ -21,6 +21,7 @@ interface NeovimResult {
   capabilities?: { hover?: boolean; signature_triggers?: string[] };
   hover?: Hover | null;
   signature?: SignatureHelp | null;
+  diagnostics?: { lnum: number; col: number; message: string; source?: string; code?: string; severity: number }[];
   server_exit?: { code: number; signal: number };
 }
 
@@ -56,6 +57,9 @@ async function runNeovim(): Promise<NeovimRun> {
   env.CONDIS_SERVER_JS = SERVER_JS;
   env.CONDIS_ROOT_DIR = FIXTURES;
   env.CONDIS_OUT = join(home, 'result.json');
+  // A copy of the fixture with PENDING passed to the close completion: its diagnostics must be pushed to Neovim.
+  env.CONDIS_DIAG_FILE = join(home, 'broken-close.c');
+  writeFileSync(env.CONDIS_DIAG_FILE, f.text.replace(CALL, CALL.replace('(Status,', '(NDIS_STATUS_PENDING,')));
   env.CONDIS_PROBES = JSON.stringify({
     hover: positionAt(f.text, call + 'NdisCm'.length),
     signature: positionAt(f.text, call + CALL.indexOf('Vc->NdisVcHandle') + 6),
@@ -122,6 +126,15 @@ describe('headless Neovim as an LSP client of dist/server.js', () => {
     const sig = sh.signatures[sh.activeSignature ?? 0];
     assert.equal(sig.label, 'VOID NdisCmCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE NdisVcHandle, NDIS_HANDLE NdisPartyHandle)');
     assert.equal(sh.activeParameter ?? sig.activeParameter, 1);
+  });
+
+  test('receives pushed diagnostics: complete-with-pending on the broken close completion', () => {
+    const d = (run.result.diagnostics ?? []).filter((x) => x.code === 'complete-with-pending');
+    assert.equal(d.length, 1, JSON.stringify(run.result.diagnostics));
+    assert.equal(d[0].source, 'condis');
+    assert.equal(d[0].severity, 1, 'an error');
+    const f = fixture('ndis6-call-manager.c');
+    assert.deepEqual({ lnum: d[0].lnum, col: d[0].col }, (({ line, character }) => ({ lnum: line, col: character + 'NdisCmCloseCallComplete('.length }))(positionAt(f.text, offsetOf(f.text, CALL))));
   });
 
   test('stops the server cleanly: Neovim\'s shutdown and exit end it with code 0', () => {
