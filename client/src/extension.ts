@@ -23,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     // The server reads `condis.*` through workspace/configuration and is told when it changes.
     synchronize: { configurationSection: 'condis' },
+    // VS Code reads the contributed snippets itself: the server must not offer them a second time.
+    initializationOptions: { contributesSnippets: true },
     outputChannel: output,
     traceOutputChannel: output,
   };

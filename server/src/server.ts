@@ -14,6 +14,7 @@ import { provideCompletion, resolveCompletion } from './features/completion';
 import { provideInlayHints } from './features/inlayHints';
 import { provideCodeActions, SHOW_RULE_DOC } from './features/codeActions';
 import { Validator } from './validation';
+import { CONDIS_SNIPPETS, snippetCompletionItems } from './features/snippetItems';
 import { indexFolders } from './indexer';
 import { readSource } from './workspaceFiles';
 
@@ -58,6 +59,9 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
     markdown: (caps.textDocument?.hover?.contentFormat ?? ['markdown']).includes('markdown'),
     snippets: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
   };
+  // VS Code reads snippets/c.json itself (the client says so); other editors get the same snippets from the server.
+  const clientReadsSnippets = (params.initializationOptions as { contributesSnippets?: unknown } | undefined)?.contributesSnippets === true;
+  ctx.snippetItems = clientReadsSnippets ? null : snippetCompletionItems(CONDIS_SNIPPETS, { snippets: ctx.snippets, markdown: ctx.markdown });
   // Clients that pull diagnostics get them on request; the others (Neovim 0.7, ...) get them pushed. Never both.
   const pull = !!caps.textDocument?.diagnostic;
   validator = new Validator(services, () => settings, DOCS_BASE,

@@ -210,3 +210,16 @@ describe('inlay hints', () => {
     assert.deepEqual(provideInlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } }, off), []);
   });
 });
+
+describe('snippets from the server', () => {
+  test('clients that do not read snippet files get the condis-* snippets as completion items', async () => {
+    const { CONDIS_SNIPPETS, snippetCompletionItems } = await import('../../server/src/features/snippetItems');
+    const items = snippetCompletionItems(CONDIS_SNIPPETS, { snippets: true, markdown: true });
+    const { doc, pos } = await open('condis-cm-clo$0');
+    const labels = provideCompletion(doc, pos, { ...ctx, snippetItems: items }, s.completionItems)!.items.map((i) => i.label);
+    assert.ok(labels.includes('condis-cm-close-call'));
+    assert.ok(labels.includes('condis-cm-close-call-complete'));
+    const without = provideCompletion(doc, pos, { ...ctx, snippetItems: null }, s.completionItems)!.items.map((i) => i.label);
+    assert.ok(!without.includes('condis-cm-close-call'), 'VS Code, which reads snippets/c.json itself, is not offered them twice');
+  });
+});

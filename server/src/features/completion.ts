@@ -63,6 +63,7 @@ export function provideCompletion(doc: OpenDocument, position: Position, ctx: Fe
       out.push(item);
     }
   }
+  for (const item of ctx.snippetItems ?? []) if (subsequence(p, item.label.toLowerCase())) out.push(item);
   return { isIncomplete: false, items: out };
 }
 
