@@ -1,5 +1,5 @@
 // Compiles the extension-host suite (test/vscode/suite/*.ts) file by file to .vscode-test/suite/,
-// never into git. Each file stays a module of its own so index.js can find *.test.js by name.
+// never into git. Each file stays a module of its own so index.js can find *.spec.js by name.
 import { build } from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ export const SUITE_OUT = join(CACHE, 'suite');
 
 /** Builds the suite and returns the path of its index.js (the extensionTestsPath). */
 export async function buildSuite() {
-  rmSync(SUITE_OUT, { recursive: true, force: true }); // no stale *.test.js from deleted sources
+  rmSync(SUITE_OUT, { recursive: true, force: true }); // no stale *.spec.js from deleted sources
   const entryPoints = readdirSync(SUITE_SRC).filter((f) => f.endsWith('.ts')).map((f) => join(SUITE_SRC, f));
   await build({
     entryPoints,

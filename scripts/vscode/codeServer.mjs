@@ -16,6 +16,8 @@ export const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'editor.minimap.enabled': false,
   'security.workspace.trust.enabled': false,
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
@@ -39,7 +41,7 @@ const BROWSER_ARGS = [
 ];
 
 /** A fresh temp folder for one run; everything the run writes lives under it. */
-export function makeRunDir(prefix = 'condis-vscode-') {
+export function makeRunDir(prefix = 'condis-vscode-', extraSettings = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const dirs = {
     root: dir,
@@ -50,7 +52,7 @@ export function makeRunDir(prefix = 'condis-vscode-') {
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...extraSettings }, null, 2));
   return dirs;
 }
 
@@ -105,6 +107,17 @@ export function freePort() {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// If this process dies without cleaning up (SIGKILL), a detached shell ends code-server's process
+// group and removes the run folder. Its command line names the run folder, so stopAll ends it too.
+const WATCHDOG = 'while kill -0 "$1" 2>/dev/null; do sleep 1; done; '
+  + 'kill -TERM -"$2" 2>/dev/null; sleep 2; kill -KILL -"$2" 2>/dev/null; rm -rf "$3"';
+
+function startWatchdog(serverPid, runDir) {
+  const dog = spawn('sh', ['-c', WATCHDOG, 'condis-vscode-watchdog', String(process.pid), String(serverPid), runDir.root],
+    { detached: true, stdio: 'ignore' });
+  dog.unref();
+}
+
 /**
  * Starts code-server on 127.0.0.1:<port> in its own process group and waits for /healthz.
  * `onOutput` receives its stdout/stderr lines (default: dropped unless CONDIS_VSCODE_VERBOSE).
@@ -136,6 +149,7 @@ export async function startCodeServer({ runDir, folder, port, env = {}, vscodeOp
   }
   let exited;
   child.on('exit', (code, signal) => { exited = { code, signal }; });
+  startWatchdog(child.pid, runDir);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

@@ -37,10 +37,18 @@ function workbenchUrl(server, folder, devPaths, testsPath) {
 }
 
 // Messages arrive as the console arguments of the workbench and extension host (printf-style,
-// with %c styling). Gallery look-ups fail against the closed local port on purpose: not news.
+// with %c styling). The workbench's own start-up chatter, and look-ups that fail on purpose
+// offline (gallery on a closed port, GitHub sign-in), are left out unless CONDIS_VSCODE_VERBOSE.
+const NOISE = [
+  /^(Resolving connection token|Resolved connection token|Creating a socket|Updating additional builtin extensions cache)/,
+  /^\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)[\]:\s]/,
+  /127\.0\.0\.1:9\b/,
+  /authentication provider 'github'/,
+];
+
 function printLog(type, args) {
   const text = format(...(Array.isArray(args) ? args : [args]));
-  if (text.includes('127.0.0.1:9')) return;
+  if (!process.env.CONDIS_VSCODE_VERBOSE && NOISE.some((re) => re.test(text))) return;
   (type === 'error' ? console.error : console.log)(text);
 }
 

@@ -121,21 +121,38 @@ function codeServerInstalled() {
   }
 }
 
+// One installer at a time: a second process (npm start during a test run) waits for the first.
+async function withLock(fn) {
+  const lock = join(CACHE, 'setup.lock');
+  const deadline = Date.now() + 20 * 60_000;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      let holder = 0;
+      try { holder = Number(readFileSync(lock, 'utf8')); } catch { continue; /* released meanwhile */ }
+      let alive = !holder; // just created, pid not written yet
+      try { if (holder) { process.kill(holder, 0); alive = true; } } catch { /* gone */ }
+      if (!alive) { rmSync(lock, { force: true }); continue; }
+      if (Date.now() > deadline) throw new SetupError(`another set-up (pid ${holder}) has held ${lock} for 20 minutes`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
 function readStamp() {
   try { return JSON.parse(readFileSync(STAMP, 'utf8')); } catch { return undefined; }
 }
 
-/** Makes sure everything is installed; returns the paths the launcher needs. */
-export async function setup() {
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new SetupError('The code-server harness runs on Linux x64 only; elsewhere run the suite against desktop VS Code (CONDIS_VSCODE=desktop).');
-  }
-  mkdirSync(CACHE, { recursive: true });
-  const result = { node: NODE_BIN, codeServerEntry: CODE_SERVER_ENTRY, chromium: CHROMIUM };
-  const stamp = readStamp();
-  const stampOk = stamp?.codeServer === CODE_SERVER_VERSION && existsSync(NODE_BIN) && existsSync(CODE_SERVER_ENTRY);
-  if (stampOk && existsSync(CHROMIUM)) return result;
-
+function install(stampOk) {
+  // Another process may have finished the job while this one waited for the lock.
+  if (!stampOk && readStamp()?.codeServer === CODE_SERVER_VERSION && existsSync(CODE_SERVER_ENTRY)) stampOk = true;
   const t0 = Date.now();
   const pkgs = missingDebianPackages(!stampOk);
   if (pkgs.length) installDebianPackages(pkgs);
@@ -153,6 +170,20 @@ export async function setup() {
     writeFileSync(STAMP, JSON.stringify({ codeServer: CODE_SERVER_VERSION, node: nodeVersion(), date: new Date().toISOString() }, null, 2) + '\n');
   }
   log(`ready in ${Math.round((Date.now() - t0) / 1000)} s`);
+}
+
+/** Makes sure everything is installed; returns the paths the launcher needs. */
+export async function setup() {
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    throw new SetupError('The code-server harness runs on Linux x64 only; elsewhere run the suite against desktop VS Code (CONDIS_VSCODE=desktop).');
+  }
+  mkdirSync(CACHE, { recursive: true });
+  const result = { node: NODE_BIN, codeServerEntry: CODE_SERVER_ENTRY, chromium: CHROMIUM };
+  const stamp = readStamp();
+  const stampOk = stamp?.codeServer === CODE_SERVER_VERSION && existsSync(NODE_BIN) && existsSync(CODE_SERVER_ENTRY);
+  if (stampOk && existsSync(CHROMIUM)) return result;
+
+  await withLock(() => install(stampOk));
   return result;
 }
 

@@ -1,8 +1,22 @@
-// Command-line front end (the `check` command arrives with the diagnostics).
-const [, , command] = process.argv;
-if (command === '--version' || command === '-v') {
-  console.log('condis-assist 0.1.0');
-  process.exit(0);
-}
-console.error('usage: condis-assist check [--format text|json|sarif] PATH...\n(the checker is not built yet)');
-process.exit(2);
+// Command-line entry (`condis-assist check ...`, bundled as dist/cli.js): wires the process to the CLI's main.
+import { main } from './cli/main';
+import { findInstall } from './cli/install';
+
+// A reader that closed the pipe early (`| head`) also raises 'error' on the stream; main already treats it as done.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+});
+
+main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  distDir: __dirname,
+  install: findInstall(__dirname),
+}).then(
+  (code) => { process.exitCode = code; },
+  (err) => {
+    process.stderr.write(`condis-assist: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -69,7 +69,7 @@ export class Validator {
   }
 
   private summaryKey(uri: string) {
-    for (const f of this.s.workspace.summaries()) if (f.uri === uri) return { b: f.bindings, c: f.callGraph, e: f.evidence, v: f.vcCreated.map((x) => x.handle), d: f.vcDeleted };
+    for (const f of this.s.workspace.summaries()) if (f.uri === uri) return { b: f.bindings, c: f.callGraph, e: f.evidence, v: f.vcCreated.map((x) => x.handle), d: f.vcDeleted, x: f.contexts?.map((c) => `${c.name}:${c.type}`) };
     return null;
   }
 

@@ -6,6 +6,7 @@ import { provideHover } from '../../server/src/features/hover';
 import { provideSignatureHelp } from '../../server/src/features/signatureHelp';
 import { provideCompletion } from '../../server/src/features/completion';
 import { provideInlayHints } from '../../server/src/features/inlayHints';
+import { CONDIS_SNIPPETS, snippetCompletionItems } from '../../server/src/features/snippetItems';
 import type { FeatureContext } from '../../server/src/features/context';
 import type { Services } from '../../server/src/services';
 import { context, open, services } from './helpers';
@@ -213,7 +214,6 @@ describe('inlay hints', () => {
 
 describe('snippets from the server', () => {
   test('clients that do not read snippet files get the condis-* snippets as completion items', async () => {
-    const { CONDIS_SNIPPETS, snippetCompletionItems } = await import('../../server/src/features/snippetItems');
     const items = snippetCompletionItems(CONDIS_SNIPPETS, { snippets: true, markdown: true });
     const { doc, pos } = await open('condis-cm-clo$0');
     const labels = provideCompletion(doc, pos, { ...ctx, snippetItems: items }, s.completionItems)!.items.map((i) => i.label);

@@ -46,7 +46,7 @@ export function analyzeFile(uri: string, text: string, tree: Tree, s: AnalysisSe
     functionNamed: (name) => (byName ??= new Map(self.functions().map((f) => [f.name, f]))).get(name),
     flowOf: (fn) => {
       let f = flows.get(fn.node.id);
-      if (!f) { f = analyzeFunction(fn.body, s.lifecycle); flows.set(fn.node.id, f); }
+      if (!f) { f = analyzeFunction(fn.body, s.lifecycle, fn.params); flows.set(fn.node.id, f); }
       return f;
     },
     bindings: () => (bindings ??= s.handlers.find(tree, s.catalog)),

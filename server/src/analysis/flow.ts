@@ -1,7 +1,9 @@
 // Path-sensitive facts over one function's CFG: which status each variable holds, which completions were made,
-// which handles were closed, deleted or deactivated, and whether a spin lock is held, at every call and exit.
+// which handles were closed, deleted, deactivated or left active, which parameters are known NULL, and whether a spin
+// lock is held, at every call and exit.
 import type { Node } from 'web-tree-sitter';
 import { buildCfg, exprKey, type Event } from './cfg';
+import { isNullLiteral, parameterCopies, resultVariable, stripCasts } from './expressions';
 import type { Lifecycle } from '../catalog/lifecycle';
 
 /** One abstract path state. Maps are copied on write, never mutated after creation. */
@@ -16,6 +18,13 @@ export interface FlowState {
   deleted: ReadonlyMap<string, number>;
   /** Handles deactivated on this path. */
   deactivated: ReadonlySet<string>;
+  /**
+   * VCs activated (or with a call made or dispatched) on this path: key -> `<offset of the call>|<how we know>`, where
+   * `how` is `*` (certain), the variable holding the call's status (active while it is SUCCESS or PENDING), or empty.
+   */
+  active: ReadonlyMap<string, string>;
+  /** Tracked pointers (parameters and their plain copies) known NULL (true) or non-NULL (false) on this path. */
+  nulls: ReadonlyMap<string, boolean>;
   /** Spin locks held (acquire minus release, floored at 0). */
   locks: number;
 }
@@ -33,16 +42,16 @@ export interface FunctionFlow {
   exits: ExitObservation[];
 }
 
-const EMPTY: FlowState = { vars: new Map(), completed: new Map(), closed: new Map(), deleted: new Map(), deactivated: new Set(), locks: 0 };
+const EMPTY: FlowState = { vars: new Map(), completed: new Map(), closed: new Map(), deleted: new Map(), deactivated: new Set(), active: new Map(), nulls: new Map(), locks: 0 };
 const MAX_STATES = 48;
 const MAX_VISITS = 12;
 
-const ACQUIRE = /^(NdisAcquireSpinLock|NdisDprAcquireSpinLock|KeAcquireSpinLock|KeAcquireSpinLockAtDpcLevel|NdisAcquireRWLockWrite|NdisAcquireRWLockRead|WdfSpinLockAcquire)$/;
+export const ACQUIRE = /^(NdisAcquireSpinLock|NdisDprAcquireSpinLock|KeAcquireSpinLock|KeAcquireSpinLockAtDpcLevel|NdisAcquireRWLockWrite|NdisAcquireRWLockRead|WdfSpinLockAcquire)$/;
 const RELEASE = /^(NdisReleaseSpinLock|NdisDprReleaseSpinLock|KeReleaseSpinLock|KeReleaseSpinLockFromDpcLevel|NdisReleaseRWLock|WdfSpinLockRelease)$/;
 
 function key(s: FlowState): string {
   const m = (x: ReadonlyMap<string, unknown>) => [...x.keys()].sort().map((k) => `${k}=${x.get(k)}`).join(',');
-  return `${m(s.vars)}|${m(s.completed)}|${m(s.closed)}|${m(s.deleted)}|${[...s.deactivated].sort().join(',')}|${s.locks}`;
+  return `${m(s.vars)}|${m(s.completed)}|${m(s.closed)}|${m(s.deleted)}|${[...s.deactivated].sort().join(',')}|${s.locks}|${m(s.active)}|${m(s.nulls)}`;
 }
 
 /** What a status expression evaluates to in `s`: a constant name, `!NAME`, or undefined when unknown. */
@@ -66,31 +75,41 @@ function setIn<K, V>(m: ReadonlyMap<K, V>, k: K, v: V | undefined): ReadonlyMap<
   return out;
 }
 
+/** Refines a tracked pointer's NULL-ness; null when it contradicts what the path already knows. */
+function refineNull(s: FlowState, k: string, isNull: boolean): FlowState | null {
+  const known = s.nulls.get(k);
+  if (known !== undefined) return known === isNull ? s : null;
+  return { ...s, nulls: setIn(s.nulls, k, isNull) };
+}
+
 /** Refines `s` by a branch condition; returns null when the branch cannot be taken in `s`. */
-function assume(cond: Node, truth: boolean, s: FlowState): FlowState | null {
+function assume(cond: Node, truth: boolean, s: FlowState, tracked: ReadonlySet<string> = NONE): FlowState | null {
   let c: Node | null = cond;
   while (c && c.type === 'parenthesized_expression') c = c.namedChild(0);
   if (!c) return s;
   if (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!') {
     const arg = c.childForFieldName('argument');
-    return arg ? assume(arg, !truth, s) : s;
+    return arg ? assume(arg, !truth, s, tracked) : s;
   }
+  if (c.type === 'identifier' && tracked.has(c.text)) return refineNull(s, c.text, !truth);
   if (c.type !== 'binary_expression') return s;
   const op = c.childForFieldName('operator')?.text;
   if (op === '&&' && truth) {
     const l = c.childForFieldName('left'); const r = c.childForFieldName('right');
-    const a = l ? assume(l, true, s) : s;
-    return a && r ? assume(r, true, a) : a;
+    const a = l ? assume(l, true, s, tracked) : s;
+    return a && r ? assume(r, true, a, tracked) : a;
   }
   if (op === '||' && !truth) {
     const l = c.childForFieldName('left'); const r = c.childForFieldName('right');
-    const a = l ? assume(l, false, s) : s;
-    return a && r ? assume(r, false, a) : a;
+    const a = l ? assume(l, false, s, tracked) : s;
+    return a && r ? assume(r, false, a, tracked) : a;
   }
   if (op !== '==' && op !== '!=') return s;
   let left = c.childForFieldName('left');
   let right = c.childForFieldName('right');
   if (!left || !right) return s;
+  if (isNullLiteral(left)) [left, right] = [right, left];
+  if (tracked.has(exprKey(left)) && isNullLiteral(right)) return refineNull(s, exprKey(left), (op === '==') === truth);
   const isConst = (n: Node) => n.type === 'identifier' && /^(NDIS_)?STATUS_[A-Z0-9_]+$/.test(n.text);
   if (isConst(left) && !isConst(right)) [left, right] = [right, left];
   if (!isConst(right) || !(left.type === 'identifier' || left.type === 'field_expression')) return s;
@@ -107,8 +126,12 @@ function assume(cond: Node, truth: boolean, s: FlowState): FlowState | null {
   return known && !known.startsWith('!') ? s : { ...s, vars: setIn(s.vars, v, `!${k}`) };
 }
 
-export function analyzeFunction(body: Node, lifecycle: Lifecycle): FunctionFlow {
+const NONE: ReadonlySet<string> = new Set();
+
+/** `params`: the function's parameter names, whose NULL-ness (and their copies') is tracked through branches. */
+export function analyzeFunction(body: Node, lifecycle: Lifecycle, params: readonly string[] = []): FunctionFlow {
   const cfg = buildCfg(body);
+  const tracked: ReadonlySet<string> = params.length ? new Set([...params, ...parameterCopies(body, params).keys()]) : NONE;
   const calls = new Map<Node['id'], CallObservation>();
   const exits = new Map<Node['id'] | 'fall', ExitObservation>();
   const inStates: Map<string, FlowState>[] = cfg.blocks.map(() => new Map());
@@ -137,7 +160,7 @@ export function analyzeFunction(body: Node, lifecycle: Lifecycle): FunctionFlow 
     for (const ev of block.events) {
       const next: FlowState[] = [];
       for (const s of states) {
-        const r = step(ev, s, lifecycle, observeCall, observeExit);
+        const r = step(ev, s, lifecycle, observeCall, observeExit, tracked);
         if (r) next.push(r);
       }
       states = next;
@@ -162,19 +185,35 @@ function step(
   ev: Event, s: FlowState, lc: Lifecycle,
   observeCall: (ev: Extract<Event, { k: 'call' }>, s: FlowState) => void,
   observeExit: (id: Node['id'], node: Node, value: Node | null, s: FlowState) => void,
+  tracked: ReadonlySet<string> = NONE,
 ): FlowState | null {
   switch (ev.k) {
     case 'assume':
-      return assume(ev.cond, ev.truth, s);
+      return assume(ev.cond, ev.truth, s, tracked);
     case 'return':
       observeExit(ev.node.id, ev.node, ev.value, s);
       return null;
     case 'assign': {
       const v = ev.value ? resolveStatus(ev.value, s) : undefined;
       const next: FlowState = { ...s, vars: setIn(s.vars, ev.target, v) };
-      // A handle that is assigned again is a new handle: forget what happened to the old one.
-      if (s.closed.has(ev.target)) next.closed = setIn(s.closed, ev.target, undefined);
-      if (s.deleted.has(ev.target)) next.deleted = setIn(s.deleted, ev.target, undefined);
+      // A handle that is assigned again is a new handle: forget what happened to the old one, and to handles reached
+      // through it (`Vc->NdisVcHandle` once `Vc` changes, `Vcs[i]->h` once `i` does).
+      next.closed = forget(s.closed, ev.target);
+      next.deleted = forget(s.deleted, ev.target);
+      next.active = forget(s.active, ev.target);
+      // A status variable that held an activation's result is overwritten: keep the VC active only if it was known to
+      // have succeeded. After PENDING the variable usually receives the real outcome (`Status = Ctx->EventStatus;`).
+      const activating = ev.value?.type === 'call_expression' && !!lc.effectOf(ev.value.childForFieldName('function')?.text ?? '')?.activates;
+      for (const [k, e] of next.active) {
+        const [at, how] = e.split('|');
+        if (how !== ev.target || activating) continue;
+        next.active = setIn(next.active, k, s.vars.get(how) === 'NDIS_STATUS_SUCCESS' ? `${at}|*` : undefined);
+      }
+      if (tracked.has(ev.target)) {
+        const val = stripCasts(ev.value);
+        const copied = val ? (isNullLiteral(val) ? true : s.nulls.get(exprKey(val))) : undefined;
+        next.nulls = setIn(s.nulls, ev.target, copied);
+      }
       return next;
     }
     case 'call': {
@@ -192,7 +231,21 @@ function step(
       if (effect.closes && handle && !failed) next = { ...next, closed: setIn(next.closed, handle, ev.node.startIndex) };
       if (effect.deletes && handle) next = { ...next, deleted: setIn(next.deleted, handle, ev.node.startIndex) };
       if (effect.deactivates && handle) next = { ...next, deactivated: new Set([...next.deactivated, handle]) };
+      if (effect.activates && handle) {
+        const how = effect.activates === 'always' ? '*' : resultVariable(ev.node);
+        next = { ...next, active: setIn(next.active, handle, `${ev.node.startIndex}|${how}`) };
+      }
       return next;
     }
   }
+}
+
+/** Drops `target` and every key that reaches through it (`target->x`, `a[target]`), but not a field that happens to share its name. */
+function forget<V>(m: ReadonlyMap<string, V>, target: string): ReadonlyMap<string, V> {
+  if (!m.size) return m;
+  const esc = target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const through = new RegExp(`(^|[^\\w.>])${esc}(?!\\w)`);
+  let out = m;
+  for (const k of m.keys()) if (k === target || through.test(k)) out = setIn(out, k, undefined);
+  return out;
 }

@@ -3,7 +3,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { Catalog } from '../catalog';
 import { exprKey } from './cfg';
+import { stripCasts } from './expressions';
 import type { FileAnalysis } from './fileAnalysis';
+import { findContextBindings } from './contexts';
 
 export interface FileSummary {
   uri: string;
@@ -15,8 +17,13 @@ export interface FileSummary {
   /** Names that tell what kind of driver this is: registration calls and characteristics/handler structure types. */
   evidence: string[];
   /** VCs created here: in which function, into which handle expression. */
-  vcCreated: { fn: string; handle: string; start: number; end: number }[];
-  vcDeleted: { fn: string; handle: string }[];
+  vcCreated: { fn: string; handle: string; start: number; end: number; aliases?: string[] }[];
+  /** `aliases`: lvalues the handle is copied to or from in the same function (`Vc->NdisVcHandle = VcHandle;`). */
+  vcDeleted: { fn: string; handle: string; aliases?: string[] }[];
+  /** Parameters stored into a field (`Vc->NdisVcHandle = NdisVcHandle;`): function, parameter index, field lvalue. */
+  paramStores?: { fn: string; param: number; target: string }[];
+  /** Routines bound to a non-CoNDIS execution context (timer, DPC, work item): name, context role typedef, evidence. */
+  contexts?: { name: string; type: string; start: number; end: number }[];
 }
 
 export const ROLE_EVIDENCE = new Set([
@@ -36,6 +43,37 @@ function enclosingFunction(n: Node): string | null {
   while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
   const name = d?.childForFieldName('declarator');
   return name?.type === 'identifier' ? name.text : null;
+}
+
+/** Lvalues that `key` is copied to or from in `body`: one step of plain assignment, casts ignored. */
+function copiesOf(call: Node, key: string): string[] {
+  let body: Node | null = call.parent;
+  while (body && body.type !== 'function_definition') body = body.parent;
+  const out = new Set<string>();
+  for (const n of body?.descendantsOfType(['init_declarator', 'assignment_expression']) ?? []) {
+    const decl = n?.type === 'init_declarator';
+    const l = n?.childForFieldName(decl ? 'declarator' : 'left');
+    const r = stripCasts(n?.childForFieldName(decl ? 'value' : 'right') ?? null);
+    if (!l || !r || (!decl && n!.childForFieldName('operator')?.text !== '=')) continue;
+    if (exprKey(r) === key) out.add(exprKey(l));
+    else if (exprKey(l) === key && (r.type === 'identifier' || r.type === 'field_expression')) out.add(exprKey(r));
+  }
+  out.delete(key);
+  return [...out];
+}
+
+/** Stores of a function's parameters into fields, the evidence delete-foreign-vc needs from other files. */
+function paramStoresOf(file: FileAnalysis): NonNullable<FileSummary['paramStores']> {
+  const out: NonNullable<FileSummary['paramStores']> = [];
+  for (const fn of file.functions()) {
+    for (const a of fn.body.descendantsOfType('assignment_expression')) {
+      const l = a?.childForFieldName('left');
+      const r = stripCasts(a?.childForFieldName('right') ?? null);
+      const param = r?.type === 'identifier' ? fn.params.indexOf(r.text) : -1;
+      if (l?.type === 'field_expression' && param >= 0) out.push({ fn: fn.name, param, target: exprKey(l) });
+    }
+  }
+  return out;
 }
 
 export function summarize(uri: string, file: FileAnalysis, catalog: Catalog): FileSummary {
@@ -62,10 +100,10 @@ export function summarize(uri: string, file: FileAnalysis, catalog: Catalog): Fi
       const out = args[3];
       if (out) {
         const target = out.type === 'pointer_expression' ? out.childForFieldName('argument') : out;
-        if (target) vcCreated.push({ fn: owner ?? '', handle: exprKey(target), start: call.startIndex, end: call.endIndex });
+        if (target) vcCreated.push({ fn: owner ?? '', handle: exprKey(target), start: call.startIndex, end: call.endIndex, aliases: copiesOf(call, exprKey(target)) });
       }
     } else if ((name === 'NdisCoDeleteVc' || name === 'NdisMCmDeleteVc') && args[0]) {
-      vcDeleted.push({ fn: owner ?? '', handle: exprKey(args[0]) });
+      vcDeleted.push({ fn: owner ?? '', handle: exprKey(args[0]), aliases: copiesOf(call, exprKey(args[0])) });
     }
   }
   for (const t of root.descendantsOfType('type_identifier')) {
@@ -76,5 +114,6 @@ export function summarize(uri: string, file: FileAnalysis, catalog: Catalog): Fi
   for (const [name, list] of file.bindings()) {
     for (const b of list) bindings.push({ name, entry: b.entry.name, via: b.via, ...(b.field ? { field: b.field } : {}) });
   }
-  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted };
+  const contexts = findContextBindings(file.tree, file.text);
+  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores: paramStoresOf(file), contexts };
 }

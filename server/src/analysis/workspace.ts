@@ -11,6 +11,8 @@ export interface WorkspaceView {
   bindingsOf(name: string): { entry: string; via: string; field?: string; uri: string }[];
   /** How often `name` is called across the workspace, not counting file `exceptUri`. */
   callCount(name: string, exceptUri?: string): number;
+  /** Non-CoNDIS execution contexts (`NDIS_TIMER_FUNCTION`, ...) `name` is bound to in any file. */
+  contextsOf(name: string): { type: string; uri: string }[];
   /** Functions (any file) that call `name`. */
   callersOf(name: string): string[];
   /** What `fn` calls, looked up in whichever file defines it. */
@@ -20,7 +22,7 @@ export interface WorkspaceView {
 
 export class WorkspaceIndex implements WorkspaceView {
   private readonly files = new Map<string, FileSummary>();
-  private cache: { bindings: Map<string, { entry: string; via: string; field?: string; uri: string }[]>; calls: Map<string, number>; callers: Map<string, string[]>; callees: Map<string, string[]> } | null = null;
+  private cache: { bindings: Map<string, { entry: string; via: string; field?: string; uri: string }[]>; contexts: Map<string, { type: string; uri: string }[]>; calls: Map<string, number>; callers: Map<string, string[]>; callees: Map<string, string[]> } | null = null;
   private readonly roleCache = new Map<string, DriverKind>();
 
   constructor(public override: DriverKind | 'auto' = 'auto', private readonly maxFiles = 50_000) {}
@@ -50,7 +52,9 @@ export class WorkspaceIndex implements WorkspaceView {
     const calls = new Map<string, number>();
     const callers = new Map<string, string[]>();
     const callees = new Map<string, string[]>();
+    const contexts = new Map<string, { type: string; uri: string }[]>();
     for (const f of this.files.values()) {
+      for (const c of f.contexts ?? []) contexts.set(c.name, [...(contexts.get(c.name) ?? []), { type: c.type, uri: f.uri }]);
       for (const b of f.bindings) {
         const l = bindings.get(b.name) ?? [];
         l.push({ entry: b.entry, via: b.via, field: b.field, uri: f.uri });
@@ -66,11 +70,12 @@ export class WorkspaceIndex implements WorkspaceView {
         }
       }
     }
-    this.cache = { bindings, calls, callers, callees };
+    this.cache = { bindings, contexts, calls, callers, callees };
     return this.cache;
   }
 
   bindingsOf(name: string) { return this.index().bindings.get(name) ?? []; }
+  contextsOf(name: string) { return this.index().contexts.get(name) ?? []; }
   callCount(name: string, exceptUri?: string) {
     const all = this.index().calls.get(name) ?? 0;
     return exceptUri ? all - (this.files.get(exceptUri)?.calls[name] ?? 0) : all;

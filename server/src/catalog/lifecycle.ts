@@ -16,6 +16,12 @@ export interface CallEffect {
   deletes?: boolean;
   deactivates?: boolean;
   creates?: boolean;
+  /**
+   * Afterwards the VC is active or carries a call, so it must be deactivated or closed before it is deleted:
+   * 'on-success' when that holds only if the call returns SUCCESS or PENDING, 'always' when the call is only legal on an
+   * already active VC (dispatching an incoming call).
+   */
+  activates?: 'on-success' | 'always';
 }
 
 export interface Lifecycle {
@@ -40,6 +46,10 @@ const CLOSES: Record<string, string> = {
 const DELETES = new Set(['NdisCoDeleteVc', 'NdisMCmDeleteVc']);
 const DEACTIVATES = new Set(['NdisCmDeactivateVc', 'NdisMCmDeactivateVc']);
 const CREATES = new Set(['NdisCoCreateVc', 'NdisMCmCreateVc']);
+const ACTIVATES: Record<string, 'on-success' | 'always'> = {
+  NdisCmActivateVc: 'on-success', NdisMCmActivateVc: 'on-success', NdisClMakeCall: 'on-success',
+  NdisCmDispatchIncomingCall: 'always', NdisMCmDispatchIncomingCall: 'always',
+};
 const TRANSFERS = new Set(['NdisCoSendNetBufferLists', 'NdisCoSendPackets']);
 const SYNCHRONOUS_ONLY = new Set(['PROTOCOL_CO_CREATE_VC', 'PROTOCOL_CO_DELETE_VC', 'MINIPORT_CO_CREATE_VC', 'MINIPORT_CO_DELETE_VC']);
 /** MCM names that are not `NdisCm*` with an M: their stand-alone counterparts. */
@@ -75,9 +85,10 @@ export function createLifecycle(catalog: Catalog): Lifecycle {
       deletes: DELETES.has(e.name),
       deactivates: DEACTIVATES.has(e.name),
       creates: CREATES.has(e.name),
+      activates: ACTIVATES[e.name],
     };
-    if (effect.creates) effect.handleArg = idx(e, 'NdisVcHandle');
-    if (effect.completes || effect.closes || effect.deletes || effect.deactivates || effect.creates) effects.set(e.name, effect);
+    if (effect.creates || effect.activates) effect.handleArg = idx(e, 'NdisVcHandle');
+    if (effect.completes || effect.closes || effect.deletes || effect.deactivates || effect.creates || effect.activates) effects.set(e.name, effect);
   }
   const toStandalone = new Map<string, string>();
   const toMcm = new Map<string, string>();

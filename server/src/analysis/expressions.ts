@@ -1,0 +1,56 @@
+// Small questions about C expressions that the flow analysis and the summaries share: what is under the casts,
+// is it a null pointer constant, which locals merely copy a parameter, where does a call's result go.
+import type { Node } from 'web-tree-sitter';
+import { exprKey } from './cfg';
+
+/** `NULL`, `0`, `(PVOID)NULL`: a null pointer constant as drivers spell it. */
+export function isNullLiteral(n: Node | null): boolean {
+  const v = stripCasts(n);
+  return !!v && (v.text === 'NULL' || v.text === '0');
+}
+
+/** Locals that only ever hold a copy of one parameter (`PCM_PARTY Party = (PCM_PARTY)PartyContext;`): local -> parameter. */
+export function parameterCopies(body: Node, params: readonly string[]): Map<string, string> {
+  const sources = new Map<string, Set<string>>();
+  for (const n of body.descendantsOfType(['init_declarator', 'assignment_expression'])) {
+    if (!n) continue;
+    const decl = n.type === 'init_declarator';
+    const l = n.childForFieldName(decl ? 'declarator' : 'left');
+    if (!l || l.type !== 'identifier' || params.includes(l.text)) continue;
+    const r = stripCasts(n.childForFieldName(decl ? 'value' : 'right'));
+    const plain = decl || n.childForFieldName('operator')?.text === '=';
+    const set = sources.get(l.text) ?? new Set<string>();
+    set.add(plain && r?.type === 'identifier' ? r.text : '?');
+    sources.set(l.text, set);
+  }
+  const out = new Map<string, string>();
+  for (const [local, set] of sources) {
+    const [only] = set;
+    if (set.size === 1 && params.includes(only)) out.set(local, only);
+  }
+  return out;
+}
+
+/** The expression under any parentheses and casts. */
+export function stripCasts(n: Node | null): Node | null {
+  while (n && (n.type === 'parenthesized_expression' || n.type === 'cast_expression')) {
+    n = n.type === 'cast_expression' ? n.childForFieldName('value') : n.namedChild(0);
+  }
+  return n;
+}
+
+/** The variable a call's result is stored in (`Status = Call(...)`, `NDIS_STATUS Status = Call(...)`), or ''. */
+export function resultVariable(call: Node): string {
+  let n: Node = call;
+  while (n.parent && (n.parent.type === 'parenthesized_expression' || n.parent.type === 'cast_expression')) n = n.parent;
+  const p = n.parent;
+  if (p?.type === 'assignment_expression' && p.childForFieldName('right')?.id === n.id) {
+    const l = p.childForFieldName('left');
+    return l ? exprKey(l) : '';
+  }
+  if (p?.type === 'init_declarator') {
+    const d = p.childForFieldName('declarator');
+    return d ? exprKey(d) : '';
+  }
+  return '';
+}

@@ -1,0 +1,114 @@
+// Command-line arguments: turns argv into a command to run, or a usage error with a message fit for stderr.
+import { parseArgs } from 'node:util';
+import { RULE_IDS } from '../rules';
+import type { RuleSetting } from '../settings';
+import type { DriverKind } from '../analysis/workspace';
+
+export type Format = 'text' | 'json' | 'sarif';
+
+export interface CheckOptions {
+  paths: string[];
+  format: Format;
+  role: DriverKind | 'auto';
+  rules: Record<string, RuleSetting>;
+  /** Files larger than this many bytes are reported and skipped. */
+  maxFileBytes: number;
+  /** No progress line and no summary on stderr (problems with inputs are still reported). */
+  quiet: boolean;
+}
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'check'; options: CheckOptions }
+  | { kind: 'usage-error'; message: string };
+
+export const DEFAULT_MAX_FILE_MB = 16;
+const FORMATS = new Set(['text', 'json', 'sarif']);
+const ROLES = new Set(['auto', 'call-manager', 'miniport-call-manager', 'client', 'miniport']);
+const RULE_LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+export const USAGE = `Usage: condis-assist check [options] PATH...
+
+Checks CoNDIS driver sources (C and C++ files and headers; folders are searched recursively)
+for pend/complete lifecycle mistakes, with the same analysis as the editor.
+
+Options:
+  -f, --format text|json|sarif   output format on stdout (default: text)
+      --role ROLE                driver kind: auto (default), call-manager, miniport-call-manager,
+                                 client or miniport
+      --rule ID=LEVEL            set a rule's severity (error, warning, information, hint) or turn
+                                 it off (off); repeatable
+      --max-file-size MB         skip (and report) files larger than this (default: ${DEFAULT_MAX_FILE_MB})
+  -q, --quiet                    no progress line and no summary on stderr
+  -h, --help                     show this help
+  -v, --version                  show the version
+
+Exit status:
+  0  no error or warning findings
+  1  at least one error or warning finding
+  2  bad usage, or some input could not be checked (missing, unreadable, binary or too large);
+     everything else is still checked and reported
+`;
+
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  role: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  'max-file-size': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const error = (message: string): Command => ({ kind: 'usage-error', message });
+
+export function parseCommand(argv: string[]): Command {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    return error(describeParseError(err));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) return error('missing command: expected `check`');
+  if (command !== 'check') return error(`unknown command '${command}': expected \`check\``);
+  if (paths.length === 0) return error('missing PATH: give at least one file or folder to check');
+
+  const format = values.format ?? 'text';
+  if (!FORMATS.has(format)) return error(`bad --format '${format}': expected text, json or sarif`);
+  const role = values.role ?? 'auto';
+  if (!ROLES.has(role)) return error(`bad --role '${role}': expected ${[...ROLES].join(', ')}`);
+
+  const rules: Record<string, RuleSetting> = {};
+  for (const spec of values.rule ?? []) {
+    const m = /^([^=]+)=(.*)$/.exec(spec);
+    if (!m) return error(`bad --rule '${spec}': expected ID=LEVEL, e.g. missing-completion=off`);
+    const [, id, level] = m;
+    if (!RULE_IDS.has(id)) return error(`unknown rule '${id}' in --rule: known rules are ${[...RULE_IDS].join(', ')}`);
+    if (!RULE_LEVELS.has(level)) return error(`bad level '${level}' in --rule ${spec}: expected error, warning, information, hint or off`);
+    rules[id] = level as RuleSetting;
+  }
+
+  const sizeText = values['max-file-size'] ?? String(DEFAULT_MAX_FILE_MB);
+  const mb = Number(sizeText);
+  if (!/^\d+$/.test(sizeText) || !(mb > 0)) return error(`bad --max-file-size '${sizeText}': expected a whole number of megabytes, at least 1`);
+
+  return {
+    kind: 'check',
+    options: { paths, format: format as Format, role: role as CheckOptions['role'], rules, maxFileBytes: Math.floor(mb * 1024 * 1024), quiet: values.quiet ?? false },
+  };
+}
+
+function describeParseError(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  const option = /'([^']+)'/.exec(e.message ?? '')?.[1];
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': return `unknown option '${option ?? '?'}'`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': return `option '${option ?? '?'}' needs a value`;
+    default: return e.message ?? String(err);
+  }
+}

@@ -1,0 +1,81 @@
+// SARIF 2.1.0 output for GitHub code scanning and other SARIF viewers: every rule with its help page,
+// results located relative to the current folder (%SRCROOT%), skipped inputs as tool notifications.
+import { pathToFileURL } from 'node:url';
+import { RULES } from '../rules';
+import type { Severity } from '../rules/types';
+import type { CheckResult } from './check';
+import { isInside, relativeUri } from './inputs';
+import type { Install } from './install';
+
+export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
+
+type Level = 'error' | 'warning' | 'note';
+const LEVEL: Record<Severity, Level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function formatSarif(r: CheckResult, install: Install, cwd: string): string {
+  const ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));
+  const artifact = (path: string) => (isInside(path, cwd)
+    ? { uri: relativeUri(path, cwd), uriBaseId: SRCROOT }
+    : { uri: pathToFileURL(path).href });
+
+  const rules = RULES.map((rule) => {
+    const markdown = install.ruleDocMarkdown(rule.id);
+    return {
+      id: rule.id,
+      shortDescription: { text: rule.summary },
+      helpUri: install.ruleDocUrl(rule.id),
+      ...(markdown !== undefined ? { help: { text: markdown, markdown } } : {}),
+      defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    };
+  });
+
+  const results = r.findings.map((f) => ({
+    ruleId: f.rule,
+    ...(ruleIndex.has(f.rule) ? { ruleIndex: ruleIndex.get(f.rule) } : {}),
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: artifact(f.path),
+        region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+      },
+    }],
+  }));
+
+  const notifications = r.skipped.map((s) => ({
+    level: 'error' as const,
+    message: { text: `Not checked: ${s.why}.` },
+    locations: [{ physicalLocation: { artifactLocation: artifact(s.path) } }],
+  }));
+
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'CoNDIS Assist',
+          informationUri: install.informationUri,
+          version: install.version,
+          semanticVersion: install.version,
+          rules,
+        },
+      },
+      invocations: [{
+        executionSuccessful: r.skipped.length === 0,
+        ...(notifications.length ? { toolExecutionNotifications: notifications } : {}),
+      }],
+      originalUriBaseIds: { [SRCROOT]: { uri: directoryUri(cwd) } },
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A folder's file: URI with the trailing slash SARIF requires of a base. */
+function directoryUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}

@@ -1,0 +1,160 @@
+// handler-table-mismatch: a handler-table field holds a function of another role (its role-type declaration says so),
+// or one whose definition has the wrong number of parameters; and a stand-alone call manager's
+// NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS that leaves an entry out or NULL (such a CM must fill every entry).
+import type { Node } from 'web-tree-sitter';
+import { handlerTablesOf } from '../catalog/handlerTables';
+import type { Finding, Rule, RuleContext } from './types';
+import { code, lineOf, range } from './util';
+import { definedParamCount, fileName, kindReason, occurrences } from './roleUtil';
+
+const CM_TABLE = 'NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS';
+/** Calls that may take the table's address without filling it. */
+const HARMLESS = /^(NdisSetOptionalHandlers|NdisZeroMemory|RtlZeroMemory|memset)$/;
+
+export const handlerTableMismatch: Rule = {
+  id: 'handler-table-mismatch',
+  defaultSeverity: 'warning',
+  scope: 'workspace',
+  summary: 'A handler-table entry holds a function of the wrong role or shape, or a stand-alone call manager leaves an entry empty.',
+  check(ctx) {
+    return [...wrongRole(ctx), ...wrongShape(ctx), ...ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx) : []];
+  },
+};
+
+/** Where a binding is, kept as an offset in this file or another file's URI; put into words only for a finding. */
+type Site = { start: number } | { uri: string };
+const where = (site: Site, ctx: RuleContext) => ('uri' in site ? fileName(site.uri) : `line ${lineOf(ctx.file.text, site.start)}`);
+
+/** Role-type declarations of `name` anywhere: entry name -> where. */
+function declaredRoles(name: string, ctx: RuleContext): Map<string, Site> {
+  const out = new Map<string, Site>();
+  for (const b of ctx.file.bindings().get(name) ?? []) if (b.via === 'role-type') out.set(b.entry.name, { start: b.start });
+  for (const b of ctx.workspace.bindingsOf(name)) if (b.via === 'role-type' && b.uri !== ctx.file.uri) out.set(b.entry, { uri: b.uri });
+  return out;
+}
+
+/** A declared role fits a field when it is the field's callback or lists the field itself. */
+const fits = (role: string, field: string, ctx: RuleContext) => ctx.catalog.byHandlerField(field)?.name === role ||
+  !!ctx.catalog.entry(role)?.handlerFields.includes(field);
+
+function wrongRole(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const [name, list] of ctx.file.bindings()) {
+    for (const b of list) {
+      if (b.via !== 'handler-field' || !b.field) continue;
+      for (const [role, site] of declaredRoles(name, ctx)) {
+        if (fits(role, b.field, ctx)) continue;
+        out.push({
+          start: b.start, end: b.end,
+          message: `${code(name)} is declared ${code(role)} (${where(site, ctx)}) but assigned to ${code(b.field)}, which NDIS calls as ` +
+            `${b.entry.conventionalName ?? b.entry.name} (${code(b.entry.name)}) with other arguments. Assign a ` +
+            `${b.entry.conventionalName ?? b.entry.name} handler here, or correct the declaration.`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function wrongShape(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const fn of ctx.file.functions()) {
+    const fields: { field: string; site: Site }[] = [
+      ...(ctx.file.bindings().get(fn.name) ?? []).filter((b) => b.via === 'handler-field').map((b) => ({ field: b.field ?? '', site: { start: b.start } })),
+      ...ctx.workspace.bindingsOf(fn.name).filter((b) => b.via === 'handler-field' && b.uri !== ctx.file.uri).map((b) => ({ field: b.field ?? '', site: { uri: b.uri } })),
+    ];
+    const count = fields.length ? definedParamCount(fn) : null;
+    if (count === null) continue;
+    const roles = [...declaredRoles(fn.name, ctx).keys()];
+    const seen = new Set<string>();
+    for (const { field, site } of fields) {
+      const entry = ctx.catalog.byHandlerField(field);
+      if (!entry || seen.has(entry.name) || entry.params.length === count) continue;
+      if (roles.some((r) => !fits(r, field, ctx))) continue; // wrong-role already explains it
+      seen.add(entry.name);
+      out.push({
+        ...range(fn.nameNode),
+        message: `${code(fn.name)} is assigned to ${code(field)} (${where(site, ctx)}), where NDIS calls it as ${entry.conventionalName ?? entry.name} ` +
+          `with ${entry.params.length} argument${entry.params.length === 1 ? '' : 's'} (${entry.params.map((p) => p.name).join(', ')}), ` +
+          `but it is defined with ${count}. Give it the parameter list of ${code(entry.name)}.`,
+      });
+    }
+  }
+  return out;
+}
+
+function emptyEntries(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  const required = ctx.catalog.handlerFields.filter((f) => handlerTablesOf(f, ctx.catalog.byHandlerField(f)?.handlerFieldNote ?? null).includes(CM_TABLE));
+  let reason: string | undefined;
+  for (const type of occurrences(ctx, CM_TABLE)) {
+    const decl = type.parent;
+    if (decl?.type !== 'declaration' || decl.childForFieldName('type')?.id !== type.id) continue;
+    for (const d of decl.childrenForFieldName('declarator')) {
+      const nameNode = d?.type === 'init_declarator' ? d.childForFieldName('declarator') : d;
+      if (!d || nameNode?.type !== 'identifier') continue;
+      const entries = filled(d, nameNode, decl);
+      if (!entries || !entries.size) continue;
+      reason ??= kindReason('call-manager', ctx);
+      const missing = required.filter((f) => !entries.has(f));
+      if (missing.length) {
+        out.push({
+          ...range(nameNode), severity: 'error',
+          message: `${code(nameNode.text)} leaves ${missing.map(code).join(', ')} unset, but a stand-alone call manager (${reason}) ` +
+            `must fill every entry of ${CM_TABLE}. Add a handler for each; one that returns NDIS_STATUS_NOT_SUPPORTED will do for ` +
+            `an operation this call manager does not support.`,
+        });
+      }
+      for (const [field, value] of entries) {
+        if (!required.includes(field) || !isNull(value)) continue;
+        out.push({
+          start: value.startIndex, end: value.endIndex, severity: 'error',
+          message: `${code(field)} is NULL, but a stand-alone call manager (${reason}) must fill every entry of ${CM_TABLE}. ` +
+            `Assign a ${ctx.catalog.byHandlerField(field)?.conventionalName ?? 'handler'} function; it may return NDIS_STATUS_NOT_SUPPORTED.`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The entries a table variable gets: from designated initializers, or `Var.Field = X` while Var never escapes. */
+function filled(d: Node, nameNode: Node, decl: Node): Map<string, Node> | null {
+  const out = new Map<string, Node>();
+  const init = d.type === 'init_declarator' ? d.childForFieldName('value') : null;
+  const pairs = init?.type === 'initializer_list' ? init.namedChildren.filter((c): c is Node => c?.type === 'initializer_pair') : [];
+  for (const p of pairs) {
+    const field = p.childForFieldName('designator')?.namedChild(0)?.text;
+    const value = p.childForFieldName('value');
+    if (field && value) out.set(field, value);
+  }
+  if (pairs.length) return out;
+  if (init && !(init.type === 'initializer_list' && /^\{\s*0?\s*\}$/.test(init.text))) return null; // positional or copied
+  let scope: Node | null = decl.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'translation_unit') scope = scope.parent;
+  for (const use of (scope ?? decl).descendantsOfType('identifier')) {
+    if (!use || use.text !== nameNode.text || use.id === nameNode.id) continue;
+    const p = use.parent;
+    if (p?.type === 'field_expression' && p.childForFieldName('argument')?.id === use.id) {
+      const a = p.parent;
+      const value = a?.type === 'assignment_expression' && a.childForFieldName('left')?.id === p.id ? a.childForFieldName('right') : null;
+      if (value) out.set(p.childForFieldName('field')?.text ?? '', value);
+      continue;
+    }
+    // `&H`, or `(PTYPE)&H`, which the parser reads as a bitwise and when it does not know PTYPE is a type.
+    const castAnd = p?.type === 'binary_expression' && p.childForFieldName('operator')?.text === '&' &&
+      p.childForFieldName('right')?.id === use.id && p.childForFieldName('left')?.type === 'parenthesized_expression';
+    let up: Node | null = p?.type === 'pointer_expression' || castAnd ? p.parent : null;
+    while (up && (up.type === 'cast_expression' || up.type === 'parenthesized_expression')) up = up.parent;
+    const callee = up?.type === 'argument_list' ? up.parent?.childForFieldName('function')?.text ?? '' : '';
+    if (HARMLESS.test(callee) || p?.type === 'sizeof_expression' || p?.parent?.type === 'sizeof_expression') continue;
+    return null; // the table escapes: something else may fill it
+  }
+  return out;
+}
+
+function isNull(v: Node): boolean {
+  let n: Node | null = v;
+  while (n && (n.type === 'cast_expression' || n.type === 'parenthesized_expression')) n = n.type === 'cast_expression' ? n.childForFieldName('value') : n.namedChild(0);
+  return !!n && (n.type === 'null' || n.text === 'NULL' || n.text === '0');
+}

@@ -1,0 +1,59 @@
+// handler-without-role-type: a function put in a handler table but never declared with its role typedef
+// (`PROTOCOL_CM_CLOSE_CALL MyCloseCall;`), so Code Analysis and Static Driver Verifier cannot tell what it is.
+import { blankAnnotations } from '../syntax/blank';
+import type { FunctionInfo } from '../analysis/fileAnalysis';
+import type { Finding, Fix, Rule } from './types';
+import { code, lineOf } from './util';
+import { fileName } from './roleUtil';
+
+export const handlerWithoutRoleType: Rule = {
+  id: 'handler-without-role-type',
+  defaultSeverity: 'information',
+  scope: 'workspace',
+  summary: 'A handler-table function has no role-type declaration, so analysis tools cannot check its role or IRQL.',
+  check(ctx) {
+    const out: Finding[] = [];
+    const { file, workspace } = ctx;
+    for (const fn of file.functions()) {
+      const local = file.bindings().get(fn.name) ?? [];
+      const remote = workspace.bindingsOf(fn.name).filter((b) => b.uri !== file.uri);
+      if (local.some((b) => b.via === 'role-type') || remote.some((b) => b.via === 'role-type')) continue;
+      const fields = [
+        ...local.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry.name, field: b.field, where: () => `at line ${lineOf(file.text, b.start)}` })),
+        ...remote.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry, field: b.field, where: () => `in ${fileName(b.uri)}` })),
+      ];
+      if (!fields.length) continue;
+      const roles = [...new Set(fields.map((f) => f.entry))];
+      const entry = ctx.catalog.entry(roles[0]);
+      const example = roles.length === 1 ? `${code(`${roles[0]} ${fn.name};`)}` : roles.map(code).join(' or ');
+      out.push({
+        start: fn.nameNode.startIndex,
+        end: fn.nameNode.endIndex,
+        message: `${code(fn.name)} is assigned to ${code(fields[0].field ?? '')} (${fields[0].where()}) but never declared with its ` +
+          `role type, so Code Analysis and Static Driver Verifier cannot tell it is ${roles.length === 1 && entry?.conventionalName
+            ? `a ${entry.conventionalName} handler` : 'a handler'} or check its IRQL. Declare it as ${example} before the definition.`,
+        fixes: roles.length === 1 ? [declare(fn, roles[0], file.text)] : undefined,
+      });
+    }
+    return out;
+  },
+};
+
+/** Inserts `ROLE Name;` on its own line above the definition and above any annotation-only lines that lead it. */
+function declare(fn: FunctionInfo, role: string, text: string): Fix {
+  let at = text.lastIndexOf('\n', fn.node.startIndex - 1) + 1;
+  for (;;) {
+    if (at === 0) break;
+    const prev = text.lastIndexOf('\n', at - 2) + 1;
+    const line = text.slice(prev, at - 1);
+    if (!line.trim() || blankAnnotations(line).trim()) break; // blank, or real code: stop here
+    at = prev;
+  }
+  const indent = /^[ \t]*/.exec(text.slice(at))?.[0] ?? '';
+  const isStatic = fn.node.namedChildren.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static');
+  return {
+    title: `Declare ${fn.name} as ${role}`,
+    changes: [{ start: at, end: at, newText: `${indent}${isStatic ? 'static ' : ''}${role} ${fn.name};\n` }],
+    preferred: true,
+  };
+}

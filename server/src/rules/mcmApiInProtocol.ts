@@ -1,0 +1,32 @@
+// mcm-api-in-protocol: a stand-alone call manager (a protocol driver) spells an NdisMCm* name, which only an
+// integrated miniport call manager may call.
+import type { Finding, Rule } from './types';
+import { code, range } from './util';
+import { calleeOf, counterpartFix, kindReason } from './roleUtil';
+
+export const mcmApiInProtocol: Rule = {
+  id: 'mcm-api-in-protocol',
+  defaultSeverity: 'error',
+  scope: 'workspace',
+  summary: 'A stand-alone call manager calls an NdisMCm function that only miniport call managers may call.',
+  check(ctx) {
+    if (ctx.workspace.roleOf(ctx.file.uri) !== 'call-manager') return [];
+    const out: Finding[] = [];
+    let reason: string | undefined;
+    for (const call of ctx.file.tree.rootNode.descendantsOfType('call_expression')) {
+      const callee = call && calleeOf(call);
+      const standalone = callee && ctx.lifecycle.standaloneNameOf(callee.text);
+      if (!call || !callee || !standalone || ctx.file.functionNamed(callee.text)) continue;
+      reason ??= kindReason('call-manager', ctx);
+      const fix = counterpartFix(call, callee, callee.text, standalone, ctx);
+      const params = ctx.catalog.entry(standalone)?.params.map((p) => p.name).join(', ') ?? '';
+      out.push({
+        ...range(callee),
+        message: `${code(callee.text)} is for miniport call managers, but this driver is a stand-alone call manager (${reason}). ` +
+          `Call ${code(standalone)} instead${fix ? '' : `, passing its parameters (${params})`}.`,
+        fixes: fix ? [fix] : undefined,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,68 @@
+// party-handle-mismatch: inside ProtocolCmCloseCall, the party handle given to the close-call completion contradicts
+// what the handler knows on that path about its CallMgrPartyContext (2nd parameter, whatever it is named, and plain
+// local copies of it): NULL passed where the context was checked non-NULL (a multipoint VC: the last party's handle is
+// expected), or a handle passed where it was checked NULL (point-to-point: there is no party). Paths that never test
+// the context are not judged.
+import type { Node } from 'web-tree-sitter';
+import { exprKey } from '../analysis/cfg';
+import { isNullLiteral, parameterCopies, stripCasts } from '../analysis/expressions';
+import type { FunctionInfo } from '../analysis/fileAnalysis';
+import type { Finding, Fix, Rule } from './types';
+import { code, range, rolesOf } from './util';
+import { paramIndex } from './vcUtil';
+
+/** A party-handle field reached through the party context or the VC context (`Party->NdisPartyHandle`), if the body has one. */
+function evidentPartyHandle(fn: FunctionInfo, party: string[], vc: string[]): Node | undefined {
+  const found = fn.body.descendantsOfType('field_expression').filter((f): f is Node =>
+    !!f && /PartyHandle$/i.test(f.childForFieldName('field')?.text ?? '') && f.parent?.type !== 'field_expression');
+  const base = (f: Node) => exprKey(stripCasts(f.childForFieldName('argument')) ?? f);
+  return found.find((f) => party.includes(base(f))) ?? found.find((f) => vc.includes(base(f)));
+}
+
+export const partyHandleMismatch: Rule = {
+  id: 'party-handle-mismatch',
+  defaultSeverity: 'warning',
+  scope: 'workspace',
+  summary: 'A close-call completion passes NULL for a multipoint party, or a party handle for a point-to-point call.',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const fn of ctx.file.functions()) {
+      const role = rolesOf(fn, ctx).find((r) => r.name === 'PROTOCOL_CM_CLOSE_CALL');
+      const [vcParam, partyParam] = fn.params;
+      if (!role || !partyParam) continue;
+      const copies = parameterCopies(fn.body, fn.params);
+      const aliasesOf = (p: string) => [p, ...[...copies].filter(([, from]) => from === p).map(([local]) => local)];
+      const party = aliasesOf(partyParam);
+      const completions = ctx.lifecycle.completionsOf(role);
+      for (const obs of ctx.file.flowOf(fn).calls) {
+        if (!completions.includes(obs.call.name)) continue;
+        const arg = obs.call.args[paramIndex(ctx, obs.call.name, 'NdisPartyHandle') ?? -1];
+        if (!arg) continue;
+        const passesNull = isNullLiteral(arg);
+        const known = obs.states.map((s) => party.map((p) => s.nulls.get(p)).find((v) => v !== undefined));
+        const tested = (isNull: boolean) => {
+          const p = party.find((a) => obs.states.some((s) => s.nulls.get(a) === isNull)) ?? partyParam;
+          return p === partyParam ? code(partyParam) : `${code(partyParam)} (tested as ${code(p)})`;
+        };
+        if (passesNull && known.includes(false)) {
+          const handle = evidentPartyHandle(fn, party, vcParam ? aliasesOf(vcParam) : []);
+          const fixes: Fix[] = handle ? [{ title: `Pass ${exprKey(handle)} as the party handle`, changes: [{ ...range(arg), newText: exprKey(handle) }], preferred: true }] : [];
+          out.push({
+            ...range(arg), fixes,
+            message: `${code(obs.call.name)} passes NULL as the party handle, but ${tested(false)} is not NULL on this path, ` +
+              `so ${code(fn.name)} is closing a multipoint call and NDIS expects the handle of its last party. ` +
+              `Pass that party's handle${handle ? ` (${code(exprKey(handle))})` : ''}.`,
+          });
+        } else if (!passesNull && known.includes(true)) {
+          out.push({
+            ...range(arg),
+            fixes: [{ title: 'Pass NULL as the party handle', changes: [{ ...range(arg), newText: 'NULL' }], preferred: true }],
+            message: `${code(obs.call.name)} passes ${code(exprKey(arg))} as the party handle, but ${tested(true)} is NULL on this path, ` +
+              `so ${code(fn.name)} is closing a point-to-point call, which has no party. Pass NULL.`,
+          });
+        }
+      }
+    }
+    return out;
+  },
+};
