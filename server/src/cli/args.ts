@@ -44,6 +44,15 @@ Options:
   -h, --help                     show this help
   -v, --version                  show the version
 
+Output:
+  text   file:line:col: severity: message [rule], one line per finding
+  json   { "version": 1, "files": N, "findings": [ { file, line, column, endLine, endColumn,
+         rule, severity, message } ] }
+  sarif  SARIF 2.1.0 for GitHub code scanning, paths relative to the current folder (%SRCROOT%)
+  Lines and columns are 1-based; columns count UTF-16 code units, as LSP does; the end points just
+  past the finding. Files inside the current folder are named relative to it. Progress, files that
+  could not be checked and a one-line summary go to stderr.
+
 Exit status:
   0  no error or warning findings
   1  at least one error or warning finding

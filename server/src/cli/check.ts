@@ -31,8 +31,6 @@ export interface CheckResult {
   files: number;
   findings: CliFinding[];
   skipped: Skipped[];
-  /** Bytes of source analysed (UTF-8 on disk), for throughput. */
-  bytes: number;
   /** True when the file count limit cut the list short. */
   truncated: boolean;
 }
@@ -56,7 +54,6 @@ export async function check(s: Services, input: CheckInput): Promise<CheckResult
   // Pass 1. The texts are kept so pass 2 analyses exactly what was indexed, without reading the disk twice.
   const sources: SourceFile[] = [];
   const summaries = new Map<string, FileSummary>();
-  let bytes = 0;
   input.progress.start('indexing', paths.length);
   for (const path of paths) {
     const r = await readFile(path, input.maxFileBytes);
@@ -67,7 +64,6 @@ export async function check(s: Services, input: CheckInput): Promise<CheckResult
         const summary = summarizeFile(s, r.uri, r.text);
         if (summary) { s.workspace.set(summary); summaries.set(r.uri, summary); }
         sources.push(r);
-        bytes += Buffer.byteLength(r.text);
       } catch (err) {
         skip({ path, why: `internal error while indexing: ${String(err)}` });
       }
@@ -90,7 +86,7 @@ export async function check(s: Services, input: CheckInput): Promise<CheckResult
   }
   input.progress.done();
   findings.sort(compareFindings);
-  return { files: checked, findings, skipped, bytes, truncated };
+  return { files: checked, findings, skipped, truncated };
 }
 
 function checkOne(s: Services, src: SourceFile, summary: FileSummary | undefined, input: CheckInput): CliFinding[] {
@@ -103,8 +99,8 @@ function checkOne(s: Services, src: SourceFile, summary: FileSummary | undefined
     const raw = runRules({ file, catalog: s.catalog, lifecycle: s.lifecycle, workspace: s.workspace }, input.settings);
     if (raw.length === 0) return [];
     const doc = TextDocument.create(src.uri, 'c', 0, src.text);
-    const file0 = displayPath(src.path, input.cwd);
-    return raw.map((f) => toCliFinding(f, doc, src.path, file0));
+    const shown = displayPath(src.path, input.cwd);
+    return raw.map((f) => toCliFinding(f, doc, src.path, shown));
   } finally {
     parsed.dispose();
   }

@@ -38,8 +38,8 @@ export function runRules(ctx: RuleContext, settings: Settings): RawFinding[] {
       continue; // a rule that trips over odd code reports nothing rather than taking the others down
     }
     for (const f of findings) {
-      const line = lineIndexOf(ctx.file.text, f.start);
-      const s = suppressed.get(line);
+      // Only files with `condis-ignore-next-line` comments pay for finding the line of each finding.
+      const s = suppressed.size ? suppressed.get(lineIndexOf(ctx.file.text, f.start)) : undefined;
       if (s && (s.size === 0 || s.has(rule.id))) continue;
       out.push({ ...f, rule: rule.id, severityName: configured ?? f.severity ?? rule.defaultSeverity });
     }
