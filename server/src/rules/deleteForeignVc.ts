@@ -6,6 +6,8 @@
 //  4. no NdisCoCreateVc / NdisMCmCreateVc anywhere in the workspace creates a VC into that field. A driver that keeps
 //     its own VCs in the same field is not reported: without its created-by-us flag we cannot tell which VC a delete
 //     meets, and missing-vc-delete already asks for those deletes.
+//  5. the delete is not under a test of a created-by-us flag (the condition mentions "creat" or "own").
+import type { Node } from 'web-tree-sitter';
 import type { Finding, Rule, RuleContext } from './types';
 import { code, range } from './util';
 import { allSummaries, argKey, callManagerKind, fieldOf, namesOf, paramIndex } from './vcUtil';
@@ -29,6 +31,17 @@ function foreignFields(ctx: RuleContext): Map<string, { fn: string; uri: string 
   return out;
 }
 
+/**
+ * A delete under a test of a "we created it" flag (`if (Vc->Flags & CM_VC_FLAG_CREATED_BY_CM)`,
+ * `if (Vc->CreatedByCm)`) is the documented way to delete only the call manager's own VCs: not reported.
+ */
+function guardedByCreatorCheck(call: Node): boolean {
+  for (let n: Node | null = call.parent; n && n.type !== 'function_definition'; n = n.parent) {
+    if (n.type === 'if_statement' && /creat|(^|[^a-z])own/i.test(n.childForFieldName('condition')?.text ?? '')) return true;
+  }
+  return false;
+}
+
 export const deleteForeignVc: Rule = {
   id: 'delete-foreign-vc',
   defaultSeverity: 'error',
@@ -42,7 +55,7 @@ export const deleteForeignVc: Rule = {
       for (const obs of ctx.file.flowOf(fn).calls) {
         const e = ctx.lifecycle.effectOf(obs.call.name);
         const arg = e?.deletes ? obs.call.args[paramIndex(ctx, obs.call.name, 'NdisVcHandle') ?? -1] : undefined;
-        if (!arg) continue;
+        if (!arg || guardedByCreatorCheck(obs.call.node)) continue;
         foreign ??= foreignFields(ctx);
         if (!foreign.size) return [];
         const k = argKey(arg);

@@ -1,6 +1,7 @@
 // missing-deactivate-vc: a ProtocolCmCloseCall that never leads to NdisCmDeactivateVc / NdisMCmDeactivateVc, neither
 // in its body nor in the functions it calls (up to 4 levels, across files), nor in functions whose address it hands
-// on (a work item or timer routine queued from the handler). A handler that fails on every path (a stub returning
+// on (a work item or timer routine queued from the handler), nor in the routines that finish the close (those that call
+// the close completion, and their callers). A handler that fails on every path (a stub returning
 // NDIS_STATUS_NOT_SUPPORTED) is left alone: it closes nothing, so it has nothing to deactivate.
 import { resolveStatus } from '../analysis/flow';
 import type { Finding, Rule } from './types';
@@ -32,6 +33,11 @@ export const missingDeactivateVc: Rule = {
         .map((n) => n!.text);
       const reached = reachable(ctx, [fn.name, ...handedOn], DEPTH, 'callees');
       if (deactivations.some((d) => reached.has(d))) continue;
+      // The routine that finishes the close (it calls the close completion, typically when the peer answers, so the
+      // handler cannot reach it) may deactivate too: look at what the completion's callers, and theirs, call.
+      const finishers = reachable(ctx, ctx.lifecycle.completionsOf(role).flatMap((c) => ctx.workspace.callersOf(c)), 2, 'callers');
+      const finishing = reachable(ctx, finishers, DEPTH, 'callees');
+      if (deactivations.some((d) => finishing.has(d))) continue;
       const mcm = callManagerKind(ctx) === 'miniport-call-manager' || [...reached].some((n) => n.startsWith('NdisMCm'));
       const api = spelled(ctx, deactivations, mcm);
       out.push({
