@@ -253,7 +253,7 @@ NDIS_STATUS CmCreateIncomingVc(NDIS_HANDLE Binding, PCM_VC Vc)
   }
   /** lifecycle.md section 3 pattern -> the rule that reports it (3, 16 and 18 have no rule of their own; see below). */
   const RULE_OF: Record<number, string> = { 1: 'complete-with-pending', 4: 'cm-api-in-miniport', 6: 'vc-used-after-close', 7: 'vc-used-after-delete', 8: 'missing-vc-delete', 11: 'vc-handler-pends', 17: 'unchecked-status' };
-  for (const [i, m] of MUTATIONS.entries()) {
+  for (const m of MUTATIONS) {
     const rule = RULE_OF[m.rule];
     if (!rule) continue; // #3 is accepted by design (double-completion's fix produces it); #16 has no rule; #18 keeps the role type from condis-cm-handlers
     test(`our checker reports ${rule} for the mutation: ${m.what}`, async () => {
