@@ -1,10 +1,18 @@
 // handler-without-role-type: a function put in a handler table but never declared with its role typedef
 // (`PROTOCOL_CM_CLOSE_CALL MyCloseCall;`), so Code Analysis and Static Driver Verifier cannot tell what it is.
+// Handlers bound only in NDIS 5 characteristics tables are not reported: that code predates role types.
 import { blankAnnotations } from '../syntax/blank';
 import type { FunctionInfo } from '../analysis/fileAnalysis';
 import type { Finding, Fix, Rule } from './types';
 import { code, lineOf } from './util';
 import { fileName } from './roleUtil';
+
+/** NDIS 5 tables predate role types: a driver that only has those is legacy code, and the hint would be noise. */
+const NDIS5_TABLES = ['NDIS_CALL_MANAGER_CHARACTERISTICS', 'NDIS_CLIENT_CHARACTERISTICS', 'NDIS_PROTOCOL_CHARACTERISTICS', 'NDIS_MINIPORT_CHARACTERISTICS'];
+const NDIS6_TABLES = ['NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS', 'NDIS_CO_CLIENT_OPTIONAL_HANDLERS', 'NDIS_PROTOCOL_DRIVER_CHARACTERISTICS', 'NDIS_MINIPORT_DRIVER_CHARACTERISTICS'];
+function isLegacyOnly(evidence: readonly string[]): boolean {
+  return NDIS5_TABLES.some((t) => evidence.includes(t)) && !NDIS6_TABLES.some((t) => evidence.includes(t));
+}
 
 export const handlerWithoutRoleType: Rule = {
   id: 'handler-without-role-type',
@@ -14,6 +22,8 @@ export const handlerWithoutRoleType: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const { file, workspace } = ctx;
+    const evidenceOf = (uri: string) => (uri === file.uri ? file.summary().evidence
+      : [...workspace.summaries()].find((f) => f.uri === uri)?.evidence ?? []);
     for (const fn of file.functions()) {
       const local = file.bindings().get(fn.name) ?? [];
       const remote = workspace.bindingsOf(fn.name).filter((b) => b.uri !== file.uri);
@@ -23,6 +33,9 @@ export const handlerWithoutRoleType: Rule = {
         ...remote.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry, field: b.field, where: () => `in ${fileName(b.uri)}` })),
       ];
       if (!fields.length) continue;
+      // Bound only in NDIS 5 characteristics tables (in files that have no NDIS 6 table): legacy code, left alone.
+      const bindingFiles = [...(local.length ? [file.uri] : []), ...remote.map((b) => b.uri)];
+      if (bindingFiles.every((u) => isLegacyOnly(evidenceOf(u)))) continue;
       const roles = [...new Set(fields.map((f) => f.entry))];
       const entry = ctx.catalog.entry(roles[0]);
       const example = roles.length === 1 ? `${code(`${roles[0]} ${fn.name};`)}` : roles.map(code).join(' or ');

@@ -175,6 +175,18 @@ ${CM_REGISTRATION}`;
   });
 });
 
+describe('mcm-api-in-protocol (names that are not calls)', () => {
+  test('does not report an NdisMCm name that only appears in a comment, a string or a macro body', async () => {
+    const src = `
+// An MCM would call NdisMCmCloseCallComplete here.
+#define EXCM_MCM_NOTE "NdisMCmCloseCallComplete"
+#define EXCM_COMPLETE(s, v) NdisMCmCloseCallComplete(s, v, NULL)
+VOID Done(NDIS_HANDLE Vc) { NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc, NULL); }
+${CM_REGISTRATION}`;
+    assert.deepEqual((await check(src)).of('mcm-api-in-protocol'), []);
+  });
+});
+
 describe('wrong-argument-count', () => {
   test('reports NdisCmCloseCallComplete without its party handle and says to pass NULL', async () => {
     const r = await check('VOID Done(NDIS_HANDLE Vc) { NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc); }');

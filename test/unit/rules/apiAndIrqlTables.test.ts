@@ -114,9 +114,16 @@ static NDIS_STATUS CmCloseCall(NDIS_HANDLE C, NDIS_HANDLE P, PVOID D, UINT S)
 {
     return NDIS_STATUS_SUCCESS;
 }
-VOID Fill(NDIS_CALL_MANAGER_CHARACTERISTICS *Cm) { Cm->CmCloseCallHandler = CmCloseCall; }`;
+VOID Fill(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS *Cm) { Cm->CmCloseCallHandler = CmCloseCall; }`;
     const fixed = await assertFixRoundTrip({ 'cm.c': src }, 'handler-without-role-type');
     assert.match(fixed, /\/\/ Closes a call\.\nstatic PROTOCOL_CM_CLOSE_CALL CmCloseCall;\n_Use_decl_annotations_\nstatic NDIS_STATUS/);
+  });
+
+  test('does not report handlers of a legacy NDIS 5 driver, whose characteristics tables predate role types', async () => {
+    const src = `
+NDIS_STATUS LegacyCloseCall(IN NDIS_HANDLE C, IN NDIS_HANDLE P OPTIONAL, IN PVOID D OPTIONAL, IN UINT S OPTIONAL) { return NDIS_STATUS_SUCCESS; }
+VOID Fill(NDIS_HANDLE B, PCO_ADDRESS_FAMILY Af) { NDIS_CALL_MANAGER_CHARACTERISTICS Cm; Cm.CmCloseCallHandler = LegacyCloseCall; (VOID)NdisCmRegisterAddressFamily(B, Af, &Cm, sizeof(Cm)); }`;
+    assert.deepEqual((await check(src)).of('handler-without-role-type'), []);
   });
 
   test('does not report a handler declared with its role type in a header', async () => {
