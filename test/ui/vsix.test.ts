@@ -10,13 +10,16 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import type { CodeServer, RunDir } from '../../scripts/vscode/codeServer.mjs' with { 'resolution-mode': 'import' };
-import { Workbench } from './workbench';
+import { poll, Workbench, type Problem } from './workbench';
 
 const ROOT = join(__dirname, '..', '..');
 const WORKSPACE = join(ROOT, 'test', 'vscode-workspace');
 const SHOTS = join(ROOT, 'test-results', 'ui');
 const README_SHOT = join(ROOT, 'docs', 'images', 'hover.png');
 const CLOSE_CALL = 'NdisCmCloseCallComplete(Status, VcHandle, NULL);';
+// A file of deliberate mistakes: the close completion that reports NDIS_STATUS_PENDING (complete-with-pending).
+const PENDING_FILE = 'mistakes/closeCallCompletedWithPending.c';
+const PENDING_CALL = 'NdisCmCloseCallComplete(NDIS_STATUS_PENDING, VcHandle, NULL);';
 
 function packageVsix(): string {
   if (process.env.CONDIS_VSIX) return process.env.CONDIS_VSIX;
@@ -32,6 +35,34 @@ function lineOf(file: string, needle: string): number {
   const i = lines.findIndex((l) => l.includes(needle));
   assert.ok(i >= 0, `${needle} is in ${file}`);
   return i + 1;
+}
+
+/** 1-based column of `needle` on the line where it occurs (once) in a workspace file. */
+function columnOf(file: string, needle: string): number {
+  const line = readFileSync(join(WORKSPACE, file), 'utf8').split('\n').find((l) => l.includes(needle));
+  assert.ok(line, `${needle} is in ${file}`);
+  return line.indexOf(needle) + 1;
+}
+
+/** The Problems panel's entries, one a line, for failure messages. */
+function listed(problems: Problem[]): string {
+  return problems.map((p) => `  ${p.file}:${p.line}:${p.column} ${p.severity} ${p.source}(${p.code}) ${p.message.slice(0, 100)}`).join('\n') || '  nothing';
+}
+
+/** The new file the snippet goes into (created in the run's copy of the workspace, never in the repo). */
+const SNIPPET_FILE = 'snippet.c';
+
+/**
+ * Where the cursor ends ($0) in condis-cm-close-call, as a 1-based line of a file that holds only the snippet:
+ * read from snippets/c.json, so the test follows the snippet if it changes.
+ */
+function closeCallExpansion(): { finalLine: number } {
+  const snippets = JSON.parse(readFileSync(join(ROOT, 'snippets', 'c.json'), 'utf8')) as Record<string, { prefix: string | string[]; body: string[] }>;
+  const entry = Object.values(snippets).find((s) => ([] as string[]).concat(s.prefix).includes('condis-cm-close-call'));
+  assert.ok(entry, 'condis-cm-close-call is in snippets/c.json');
+  const index = entry.body.findIndex((l) => l.includes('$0'));
+  assert.ok(index >= 0 && entry.body[index].trim() === '$0', 'the snippet ends ($0) on a line of its own');
+  return { finalLine: index + 1 };
 }
 
 function includesAll(text: string, needles: string[]): void {
@@ -96,5 +127,84 @@ describe('the packaged extension in VS Code (code-server, headless chromium)', {
       assert.match(active, /\bNdisVcHandle\b/, `the second parameter is highlighted (active: "${active}")`);
     });
     await wb.screenshot('04-signature-help-vchandle');
+  });
+
+  it('lists the complete-with-pending finding of a close completion that passes NDIS_STATUS_PENDING in the Problems panel', async () => {
+    await wb.openFromExplorerFolder('mistakes', 'closeCallCompletedWithPending.c');
+    const line = lineOf(PENDING_FILE, PENDING_CALL);
+    const column = columnOf(PENDING_FILE, 'NDIS_STATUS_PENDING, VcHandle');
+    const problems = await wb.problemsUntil((all) => {
+      const mine = all.filter((p) => p.file === PENDING_FILE);
+      assert.equal(mine.length, 1, `the Problems panel lists one problem for ${PENDING_FILE}; it lists:\n${listed(all)}`);
+    });
+    const [p] = problems.filter((x) => x.file === PENDING_FILE);
+    assert.deepEqual({ severity: p.severity, source: p.source, code: p.code, line: p.line, column: p.column },
+      { severity: 'Error', source: 'condis', code: 'complete-with-pending', line, column }, `the entry names the rule and the place:\n${listed(problems)}`);
+    includesAll(p.message, ['NDIS_STATUS_PENDING', 'NdisCmCloseCallComplete', 'NDIS_STATUS_SUCCESS']);
+    // The rule id is a link to the rule's page, shipped in the .vsix.
+    const href = await wb.page.locator('.markers-panel a', { hasText: 'complete-with-pending' }).first().getAttribute('href');
+    assert.match(href ?? '', /\/extensions\/condis-assist\.condis-assist-[^/]+\/docs\/rules\/complete-with-pending\.md$/, `the rule id links its documentation (href: ${href})`);
+    await wb.screenshot('05-problems');
+  });
+
+  it('fixes complete-with-pending from the Ctrl+. menu with "Complete with NDIS_STATUS_SUCCESS", and the Problems panel drops it', async () => {
+    const line = lineOf(PENDING_FILE, PENDING_CALL);
+    await wb.goToLine(line, columnOf(PENDING_FILE, 'NDIS_STATUS_PENDING, VcHandle'));
+    const fix = 'Complete with NDIS_STATUS_SUCCESS';
+    const titles = await wb.openQuickFixMenu([fix, 'Complete with NDIS_STATUS_FAILURE',
+      'Suppress complete-with-pending on this line', 'Show documentation for complete-with-pending']);
+    assert.equal(titles[0], fix, `the preferred fix comes first: ${titles.join(' | ')}`);
+    await wb.screenshot('06-quickfix');
+    await wb.chooseQuickFix(fix);
+    await poll(async () => {
+      const lines = await wb.linesContaining('NdisCmCloseCallComplete(');
+      assert.ok(lines.length === 1 && lines[0].includes('NDIS_STATUS_SUCCESS') && !lines[0].includes('NDIS_STATUS_PENDING'),
+        `the completion now passes NDIS_STATUS_SUCCESS; the editor shows: ${lines.join(' / ') || 'no such line'}`);
+    });
+    await wb.problemsUntil((all) => {
+      assert.deepEqual(all.filter((p) => p.file === PENDING_FILE), [], `the Problems panel lists nothing for ${PENDING_FILE}; it lists:\n${listed(all)}`);
+    });
+    await wb.screenshot('07-quickfix-applied');
+  });
+
+  it('inserts condis-cm-close-call when its prefix is typed in a new C file and the suggestion accepted, with no CoNDIS problem listed for the file', async () => {
+    await wb.newFileFromExplorer(SNIPPET_FILE);
+    await wb.type('condis-cm-close-call');
+    const offered = await wb.suggestionFocused('condis-cm-close-call');
+    assert.ok(offered.includes('condis-cm-close-call-complete'), `the other close-call snippets are offered too: ${offered.join(', ')}`);
+    await wb.screenshot('08-snippet-suggest');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.press('Escape'); // leave the snippet's tab stops
+    const expansion = closeCallExpansion();
+    const shows = (lines: string[]) => poll(async () => {
+      const shown = (await wb.renderedLines()).join('\n');
+      for (const line of lines) assert.ok(shown.includes(line), `the snippet's "${line}" is in the editor; it shows:\n${shown}`);
+      assert.ok(!shown.includes('condis-cm-close-call'), 'the typed prefix was replaced');
+    });
+    await shows(['PROTOCOL_CM_CLOSE_CALL CmCloseCall;', 'CmCloseCall(', 'PCM_VC Vc = (PCM_VC)CallMgrVcContext;']);
+    await wb.screenshot('09-snippet-inserted');
+    // The editor draws only the lines in view: the end of the handler is checked where the snippet leaves the cursor.
+    await wb.goToLine(expansion.finalLine);
+    await shows(['NdisReleaseSpinLock(&Vc->Lock);', 'CmCloseCallTeardownDone(Vc) exactly once', 'return NDIS_STATUS_PENDING;']);
+    // An empty list could mean "not checked yet": a mistake typed where the snippet leaves the cursor ($0) is
+    // listed for the file first, and is gone once the line is cleared again.
+    await wb.page.keyboard.press('End');
+    await wb.type('NdisCmCloseCallComplete(NDIS_STATUS_PENDING, Vc->NdisVcHandle, NULL');
+    await wb.page.keyboard.press('Escape');
+    await wb.problemsUntil((all) => {
+      assert.ok(all.some((p) => p.file === SNIPPET_FILE && p.code === 'complete-with-pending'),
+        `the typed mistake is listed for ${SNIPPET_FILE}; the panel lists:\n${listed(all)}`);
+    });
+    await wb.goToLine(expansion.finalLine);
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Shift+Home');
+    await wb.page.keyboard.press('Backspace');
+    await wb.problemsUntil((all) => {
+      assert.deepEqual(all.filter((p) => p.file === SNIPPET_FILE), [], `the Problems panel lists nothing for ${SNIPPET_FILE}; it lists:\n${listed(all)}`);
+    });
+    const shown = await wb.renderedLines();
+    assert.ok(!shown.some((l) => l.includes('NDIS_STATUS_PENDING, Vc->')), `the typed mistake is gone: ${shown.join('\n')}`);
+    await wb.page.keyboard.press('Control+Home');
+    await wb.screenshot('10-snippet-no-problems');
   });
 });

@@ -90,18 +90,28 @@ export class WorkspaceIndex implements WorkspaceView {
     return r;
   }
 
-  /** Walks up from the file's folder; the first folder whose files (recursively) carry evidence decides. */
+  /**
+   * Walks up from the file's folder: first the files directly in each folder (so a driver at the root is not
+   * outvoted by a sample driver in a subfolder), then, when no folder on the way up says anything, each folder's
+   * whole subtree (so a header in include/ takes the kind of the driver in src/).
+   */
   private computeRole(uri: string): DriverKind {
-    let dir = uri.slice(0, uri.lastIndexOf('/') + 1);
-    for (;;) {
-      const evidence = new Set<string>();
-      for (const f of this.files.values()) if (f.uri.startsWith(dir)) for (const e of f.evidence) evidence.add(e);
-      const kind = classify(evidence);
-      if (kind !== 'unknown') return kind;
-      const up = dir.slice(0, dir.lastIndexOf('/', dir.length - 2) + 1);
-      if (!up || up === dir || !up.includes('/')) return 'unknown';
-      dir = up;
+    for (const recursive of [false, true]) {
+      let dir = uri.slice(0, uri.lastIndexOf('/') + 1);
+      for (;;) {
+        const evidence = new Set<string>();
+        for (const f of this.files.values()) {
+          if (!f.uri.startsWith(dir) || (!recursive && f.uri.indexOf('/', dir.length) >= 0)) continue;
+          for (const e of f.evidence) evidence.add(e);
+        }
+        const kind = classify(evidence);
+        if (kind !== 'unknown') return kind;
+        const up = dir.slice(0, dir.lastIndexOf('/', dir.length - 2) + 1);
+        if (!up || up === dir || !up.includes('/')) break;
+        dir = up;
+      }
     }
+    return 'unknown';
   }
 }
 
