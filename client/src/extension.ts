@@ -27,6 +27,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { contributesSnippets: true },
     outputChannel: output,
     traceOutputChannel: output,
+    middleware: {
+      window: {
+        // Rule pages are Markdown: show them rendered rather than as source.
+        showDocument: async (params, token, next) => {
+          if (!params.external && params.uri.endsWith('.md')) {
+            await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(params.uri));
+            return { success: true };
+          }
+          return next(params, token);
+        },
+      },
+    },
   };
 
   client = new LanguageClient('condis', 'CoNDIS Assist', serverOptions, clientOptions);

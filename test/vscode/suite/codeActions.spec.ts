@@ -150,13 +150,14 @@ describe('code actions', () => {
     assert.ok(show.command, `"${title}" runs a command`);
     assert.equal(show.edit, undefined, `"${title}" edits nothing`);
     await vscode.commands.executeCommand(show.command.command, ...(show.command.arguments ?? []));
-    const page = await waitFor(() => {
-      const open = vscode.window.visibleTextEditors.map((e) => e.document).find((x) => x.uri.path.endsWith('/docs/rules/complete-with-pending.md'));
-      assert.ok(open, `the rule page is open; visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).join(', ')}`);
-      return open;
+    // The page opens rendered (a Markdown preview tab), not as Markdown source.
+    const tab = await waitFor(() => {
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      const t = tabs.find((x) => x.label.includes('complete-with-pending.md'));
+      assert.ok(t, `the rule page is open; tabs: ${tabs.map((x) => x.label).join(', ')}`);
+      return t;
     });
-    assert.match(page.getText(), /complete-with-pending/, 'the page is the rule\'s documentation');
-    await vscode.window.showTextDocument(page);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    assert.match(tab.label, /^Preview /, `a rendered preview, not the source: ${tab.label}`);
+    await vscode.window.tabGroups.close(tab);
   });
 });
