@@ -58,6 +58,7 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
     settings,
     markdown: (caps.textDocument?.hover?.contentFormat ?? ['markdown']).includes('markdown'),
     snippets: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
+    workspace: services.workspace,
   };
   // VS Code reads snippets/c.json itself (the client says so); other editors get the same snippets from the server.
   const clientReadsSnippets = (params.initializationOptions as { contributesSnippets?: unknown } | undefined)?.contributesSnippets === true;

@@ -223,3 +223,21 @@ describe('snippets from the server', () => {
     assert.ok(!without.includes('condis-cm-close-call'), 'VS Code, which reads snippets/c.json itself, is not offered them twice');
   });
 });
+
+describe('handlers declared or bound in other files', () => {
+  test('hover on a definition whose role type is declared in a header says which callback it implements', async () => {
+    const { WorkspaceIndex } = await import('../../server/src/analysis/workspace.js');
+    const { summarizeFile } = await import('../../server/src/services.js');
+    const ws = new WorkspaceIndex();
+    ws.set(summarizeFile(s, 'file:///ws/cm.h', 'PROTOCOL_CM_CLOSE_CALL CmCloseCall;\n')!);
+    ws.set(summarizeFile(s, 'file:///ws/driver.c', 'NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H = { .CmMakeCallHandler = CmMakeCall };\n')!);
+    const src = '_Use_decl_annotations_\nNDIS_STATUS CmClose$0Call(NDIS_HANDLE a, NDIS_HANDLE b, PVOID c, UINT d) { return NDIS_STATUS_PENDING; }\n' +
+      'NDIS_STATUS CmMakeCall(NDIS_HANDLE a, PCO_CALL_PARAMETERS b, NDIS_HANDLE c, PNDIS_HANDLE d) { return NDIS_STATUS_PENDING; }\n';
+    const md = await hoverText(src, { workspace: ws });
+    assert.match(md ?? '', /`CmCloseCall` implements \*\*ProtocolCmCloseCall\*\*/);
+    assert.match(md ?? '', /declared with role type `PROTOCOL_CM_CLOSE_CALL`/);
+    const make = await hoverText(src.replace('CmClose$0Call', 'CmCloseCall').replace('NDIS_STATUS CmMakeCall(', 'NDIS_STATUS CmMake$0Call('), { workspace: ws });
+    assert.match(make ?? '', /assigned to `CmMakeCallHandler`/);
+    assert.equal(await hoverText(src), null, 'without the workspace the file alone says nothing about CmCloseCall');
+  });
+});

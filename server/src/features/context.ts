@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog';
 import type { HandlerBinding, HandlerQueries } from '../analysis/handlers';
 import { derive, type OpenDocument } from '../documents';
 import type { Settings } from '../settings';
+import type { WorkspaceView } from '../analysis/workspace';
 
 export interface FeatureContext {
   catalog: Catalog;
@@ -15,9 +16,25 @@ export interface FeatureContext {
   snippets: boolean;
   /** The condis-* snippets as completion items, for clients that do not read the extension's snippet file (null: it does). */
   snippetItems?: CompletionItem[] | null;
+  /** Other files' summaries: handlers declared in a header or bound in a table elsewhere. */
+  workspace?: WorkspaceView;
 }
 
 /** The document's handler bindings, computed once per version. */
 export function handlerBindings(doc: OpenDocument, ctx: FeatureContext): Map<string, HandlerBinding[]> {
   return derive(doc, 'handlers', () => (doc.parsed.tree ? ctx.handlers.find(doc.parsed.tree, ctx.catalog) : new Map()));
+}
+
+/**
+ * What `name` is bound to as a handler: this document's bindings first, then the workspace's (a role-type
+ * declaration in a header, a handler table in another file). Workspace bindings carry no offsets in this document.
+ */
+export function bindingsOfName(doc: OpenDocument, name: string, ctx: FeatureContext): HandlerBinding[] {
+  const local = handlerBindings(doc, ctx).get(name) ?? [];
+  const remote: HandlerBinding[] = [];
+  for (const b of ctx.workspace?.bindingsOf(name) ?? []) {
+    const entry = b.uri !== doc.uri ? ctx.catalog.entry(b.entry) : undefined;
+    if (entry) remote.push({ name, entry, via: b.via as HandlerBinding['via'], field: b.field, start: 0, end: 0 });
+  }
+  return [...local, ...remote];
 }

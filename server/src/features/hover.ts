@@ -2,7 +2,7 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import type { OpenDocument } from '../documents';
 import { identifierAt } from '../syntax/nodes';
-import { handlerBindings, type FeatureContext } from './context';
+import { bindingsOfName, handlerBindings, type FeatureContext } from './context';
 import { bindingMarkdown, entryMarkdown, fieldMarkdown, statusMarkdown, toPlainText } from './render';
 import { wordAt } from './words';
 
@@ -33,8 +33,8 @@ function markdownFor(name: string, isField: boolean, doc: OpenDocument, ctx: Fea
   if (byPointer) return `\`${name}\` is the pointer type of \`${byPointer.name}\`.\n\n` + entryMarkdown(byPointer);
   const byField = catalog.byHandlerField(name);
   if (byField && (isField || !handlerBindings(doc, ctx).has(name))) return fieldMarkdown(name, byField);
-  const bindings = handlerBindings(doc, ctx).get(name);
-  if (bindings?.length) return bindingMarkdown(name, bindings);
+  const bindings = bindingsOfName(doc, name, ctx);
+  if (bindings.length) return bindingMarkdown(name, bindings);
   return null;
 }
 

@@ -4,7 +4,7 @@ import type { CatalogEntry } from '../catalog';
 import type { OpenDocument } from '../documents';
 import { openCallsAt } from '../syntax/callScan';
 import { inCommentOrString } from '../syntax/nodes';
-import { handlerBindings, type FeatureContext } from './context';
+import { bindingsOfName, type FeatureContext } from './context';
 import { paramLabel, toPlainText } from './render';
 
 /** How far back the scan for an open call may start: bounds the work on huge, broken files. */
@@ -16,9 +16,10 @@ export function provideSignatureHelp(doc: OpenDocument, position: Position, ctx:
   const offset = doc.text.offsetAt(position);
   if (inCommentOrString(tree, offset)) return null;
   // Start at the top-level construct holding the cursor: outside every call by construction.
-  let top = tree.rootNode.descendantForIndex(Math.max(0, offset - 1), Math.max(0, offset - 1));
-  while (top && top.parent && top.parent.type !== 'translation_unit') top = top.parent;
-  const from = Math.max(top && top.type !== 'translation_unit' ? top.startIndex : 0, offset - MAX_SCAN);
+  // (Found from the root down: climbing `.parent` costs O(depth) per step in web-tree-sitter.)
+  const at = Math.max(0, offset - 1);
+  const top = tree.rootNode.firstChildForIndex(at);
+  const from = Math.max(top && top.startIndex <= at ? top.startIndex : 0, offset - MAX_SCAN);
   const calls = openCallsAt(doc.parsed.blanked, offset, from);
   for (const call of calls) {
     if (!call.callee) continue;
@@ -26,7 +27,7 @@ export function provideSignatureHelp(doc: OpenDocument, position: Position, ctx:
     if (entry && entry.kind === 'function') return signatureOf(entry, call.argIndex, ctx);
     // A callback's shape: a call through a handler field, or the user writing (or calling) their own handler.
     const callback = ctx.catalog.byHandlerField(call.callee) ?? ctx.catalog.byConventionalName(call.callee) ??
-      handlerBindings(doc, ctx).get(call.callee)?.[0]?.entry;
+      bindingsOfName(doc, call.callee, ctx)[0]?.entry;
     if (callback && callback.params.length) return signatureOf(callback, call.argIndex, ctx);
   }
   return null;
