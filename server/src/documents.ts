@@ -22,6 +22,17 @@ export function derive<T>(doc: OpenDocument, key: string, compute: () => T): T {
   return v;
 }
 
+const isPosition = (p: unknown): boolean =>
+  !!p && typeof p === 'object' && Number.isInteger((p as { line?: unknown }).line) && Number.isInteger((p as { character?: unknown }).character);
+
+/** The change as the text model understands it, or null when it is not one (no text, a range that is not a range). */
+function wellFormed(c: unknown): TextDocumentContentChangeEvent | null {
+  if (!c || typeof c !== 'object' || typeof (c as { text?: unknown }).text !== 'string') return null;
+  const { range, text } = c as { range?: { start?: unknown; end?: unknown }; text: string };
+  if (range === undefined) return { text };
+  return range && isPosition(range.start) && isPosition(range.end) ? c as TextDocumentContentChangeEvent : null;
+}
+
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
 
@@ -42,10 +53,17 @@ export class DocumentStore {
   change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
     const doc = this.docs.get(uri);
     if (!doc) return undefined;
-    for (const change of changes) {
+    for (const raw of changes) {
+      // A malformed change is ignored whole: the text model half-applies some (a line that is not an integer), which
+      // would leave the text and its tree out of step, and a throw would leave this version's results cached.
+      const change = wellFormed(raw);
+      if (!change) continue;
       if ('range' in change) {
-        const start = doc.text.offsetAt(change.range.start);
-        const end = doc.text.offsetAt(change.range.end);
+        // TextDocument.update swaps a reversed range (end before start); the parsed text must do the same.
+        const a = doc.text.offsetAt(change.range.start);
+        const b = doc.text.offsetAt(change.range.end);
+        const start = Math.min(a, b);
+        const end = Math.max(a, b);
         // offsetAt clamps out-of-range positions, so the row must come from the clamped offset.
         const startRow = doc.text.positionAt(start).line;
         doc.text = TextDocument.update(doc.text, [change], version);

@@ -1,9 +1,10 @@
 // Language server entry: the connection, the capabilities and the routing table from LSP methods to features.
 import { join } from 'node:path';
+import { format } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createConnection, DidChangeWatchedFilesNotification, FileChangeType, ProposedFeatures, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult,
+  createConnection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ProposedFeatures, ResponseError, TextDocumentSyncKind,
+  type CompletionItem, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { createServices, summarizeFile, type Services } from './services';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
@@ -17,8 +18,20 @@ import { Validator } from './validation';
 import { CONDIS_SNIPPETS, snippetCompletionItems } from './features/snippetItems';
 import { indexFolders } from './indexer';
 import { readSource } from './workspaceFiles';
+import { LspReframer } from './framing';
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+// On stdio the byte stream is re-framed first (framing.ts), so garbage or a bad Content-Length costs one message.
+const stdio = process.argv.includes('--stdio');
+const connection: Connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin.pipe(new LspReframer()), process.stdout)
+  : createConnection(ProposedFeatures.all);
+// Given streams, the library no longer keeps console output (the wasm runtime's, say) off the protocol's stdout.
+if (stdio) {
+  for (const m of ['log', 'info', 'debug', 'warn', 'error'] as const) {
+    console[m] = (...a: unknown[]) => connection.console[m === 'debug' ? 'log' : m](format(...a));
+  }
+}
+let shutDown = false;
 const DOCS_BASE = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 let services: Services | undefined;
 let ctx: FeatureContext | undefined;
@@ -29,6 +42,8 @@ let init: InitializeParams | undefined;
 /** Runs a request handler so that no input can take the server down: a failure is logged and answered with `fallback`. */
 function guard<P, R>(method: string, fallback: R, fn: (p: P, c: FeatureContext, s: Services) => R) {
   return (params: P): R => {
+    // LSP: after shutdown, requests fail with InvalidRequest (vscode-jsonrpc sends a returned ResponseError as the error).
+    if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down') as R;
     if (!ctx || !services) return fallback;
     try {
       return fn(params, ctx, services);
@@ -93,19 +108,30 @@ async function refreshSettings(): Promise<void> {
   }
 }
 
+connection.onShutdown(() => { shutDown = true; });
+
 connection.onInitialized(() => {
   void refreshSettings();
   const caps = init?.capabilities;
   if (caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{c,h,cc,cpp,cxx,hpp,hh,hxx,inl}' }] });
+    // A client may refuse (or not implement) the registration: an unhandled rejection would end the server.
+    connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{c,h,cc,cpp,cxx,hpp,hh,hxx,inl}' }] })
+      .catch((err) => connection.console.warn(`Could not watch C files: ${String(err)}`));
   }
-  void buildIndex();
+  buildIndex().catch((err) => connection.console.error(`Indexing failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`));
 });
 
 async function buildIndex(): Promise<void> {
   const s = services;
   const folders = (init?.workspaceFolders ?? (init?.rootUri ? [{ uri: init.rootUri, name: '' }] : []))
-    .filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri));
+    .filter((f) => f.uri.startsWith('file:')).flatMap((f) => {
+      try {
+        return [fileURLToPath(f.uri)];
+      } catch (err) { // another host (on Linux and macOS), a malformed escape
+        connection.console.warn(`Not indexing workspace folder ${f.uri}: ${String(err)}`);
+        return [];
+      }
+    });
   if (!s || !folders.length) return;
   const progress = init?.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
   progress?.begin('CoNDIS Assist: indexing', 0, 'listing C sources', false);
@@ -165,7 +191,7 @@ connection.onCompletion(guard('completion', null, (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
   return doc ? provideCompletion(doc, p.position, c, s.completionItems) : null;
 }));
-connection.onCompletionResolve((item) => (ctx ? resolveCompletion(item, ctx) : item));
+connection.onCompletionResolve((item) => guard('completionResolve', item, (i: CompletionItem, c) => resolveCompletion(i, c))(item));
 connection.languages.inlayHint.on(guard('inlayHint', [], (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
   return doc ? provideInlayHints(doc, p.range, c) : [];
@@ -179,8 +205,10 @@ connection.onCodeAction(guard('codeAction', [], (p, _c, s) => {
   return doc ? provideCodeActions(doc, p, !!init?.capabilities.workspace?.workspaceEdit?.documentChanges) : [];
 }));
 connection.onExecuteCommand(async (p) => {
-  if (p.command !== SHOW_RULE_DOC || typeof p.arguments?.[0] !== 'string' || !/^[a-z-]+$/.test(p.arguments[0])) return;
+  if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+  if (p.command !== SHOW_RULE_DOC || typeof p.arguments?.[0] !== 'string' || !/^[a-z-]+$/.test(p.arguments[0])) return undefined;
   await connection.window.showDocument({ uri: `${DOCS_BASE}/${p.arguments[0]}.md`, takeFocus: true }).catch(() => undefined);
+  return undefined;
 });
 
 connection.listen();

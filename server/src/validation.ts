@@ -7,9 +7,12 @@ import { runRules, toDiagnostics } from './features/diagnostics';
 import type { FileAnalysis } from './analysis/fileAnalysis';
 import type { Settings } from './settings';
 
+/** Quiet time after the last change before a check: shorter than a keystroke, longer than a burst of messages. */
+const SETTLE_MS = 30;
+
 export class Validator {
   private readonly queued = new Set<string>();
-  private timer: NodeJS.Immediate | undefined;
+  private timer: NodeJS.Timeout | undefined;
   private othersTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -38,10 +41,15 @@ export class Validator {
     });
   }
 
-  /** Queues a check of `uri` after the current burst of messages (a flood of edits costs one check). */
+  /**
+   * Queues a check of `uri` after the current burst of messages (a flood of edits costs one check). A timer, not
+   * setImmediate: vscode-jsonrpc hands over one message per event-loop turn, so an immediate ran between every two
+   * changes of a burst and checked each of them.
+   */
   schedule(uri: string): void {
     this.queued.add(uri);
-    this.timer ??= setImmediate(() => this.flush());
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), SETTLE_MS);
   }
 
   /** Re-checks every open document (settings changed, index rebuilt). */

@@ -23,6 +23,9 @@ const QUERY_SOURCE = `
 (assignment_expression left: (field_expression field: (field_identifier) @field) right: (_) @value)
 `;
 
+const QUERY_BUDGET_MS = 1_000;
+const QUERY_BUDGET_MS_PER_MB = 250;
+
 export class HandlerQueries {
   private readonly query: Query;
   constructor(language: Language) {
@@ -36,7 +39,10 @@ export class HandlerQueries {
       const list = out.get(b.name);
       if (list) list.push(b); else out.set(b.name, [b]);
     };
-    for (const m of this.query.matches(tree.rootNode)) {
+    // tree-sitter's query cursor is quadratic on some wide error nodes (20,000 unclosed `struct {` took 3.5 s):
+    // past the budget the bindings found so far are used. Whole real files take a fraction of it.
+    const deadline = performance.now() + QUERY_BUDGET_MS + (QUERY_BUDGET_MS_PER_MB * tree.rootNode.endIndex) / 1_048_576;
+    for (const m of this.query.matches(tree.rootNode, { progressCallback: () => performance.now() > deadline })) {
       const cap = (n: string) => m.captures.find((c) => c.name === n)?.node;
       const role = cap('role');
       if (role) {

@@ -35,20 +35,34 @@ export const ROLE_EVIDENCE = new Set([
   'NDIS_PROTOCOL_DRIVER_CHARACTERISTICS', 'NDIS_MINIPORT_CHARACTERISTICS', 'NDIS_PROTOCOL_CHARACTERISTICS',
 ]);
 
-function enclosingFunction(n: Node): string | null {
-  let p: Node | null = n.parent;
-  while (p && p.type !== 'function_definition') p = p.parent;
-  if (!p) return null;
+/** The function definition's name when its declarator is a plain identifier. */
+function functionName(p: Node): string | null {
   let d = p.childForFieldName('declarator');
   while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
   const name = d?.childForFieldName('declarator');
   return name?.type === 'identifier' ? name.text : null;
 }
 
+/**
+ * The innermost function definition around each node of `nodes` (given in document order), by one sweep over
+ * offsets. Walking `.parent` instead costs O(depth) per step in web-tree-sitter: cubic on deeply nested code.
+ */
+function owners(root: Node, nodes: Node[]): (Node | null)[] {
+  const fns = root.descendantsOfType('function_definition').filter((n): n is Node => !!n);
+  const open: Node[] = [];
+  let j = 0;
+  return nodes.map((n) => {
+    for (; j < fns.length && fns[j].startIndex <= n.startIndex; j++) {
+      while (open.length && open[open.length - 1].endIndex <= fns[j].startIndex) open.pop();
+      open.push(fns[j]);
+    }
+    while (open.length && open[open.length - 1].endIndex < n.endIndex) open.pop();
+    return open.length ? open[open.length - 1] : null;
+  });
+}
+
 /** Lvalues that `key` is copied to or from in `body`: one step of plain assignment, casts ignored. */
-function copiesOf(call: Node, key: string): string[] {
-  let body: Node | null = call.parent;
-  while (body && body.type !== 'function_definition') body = body.parent;
+function copiesOf(body: Node | null, key: string): string[] {
   const out = new Set<string>();
   for (const n of body?.descendantsOfType(['init_declarator', 'assignment_expression']) ?? []) {
     const decl = n?.type === 'init_declarator';
@@ -83,14 +97,16 @@ export function summarize(uri: string, file: FileAnalysis, catalog: Catalog): Fi
   const vcCreated: FileSummary['vcCreated'] = [];
   const vcDeleted: FileSummary['vcDeleted'] = [];
   const root = file.tree.rootNode;
-  for (const call of root.descendantsOfType('call_expression')) {
-    if (!call) continue;
+  const allCalls = root.descendantsOfType('call_expression').filter((n): n is Node => !!n);
+  const ownerNodes = owners(root, allCalls);
+  allCalls.forEach((call, k) => {
     const fn = call.childForFieldName('function');
-    if (!fn || fn.type !== 'identifier') continue;
+    if (!fn || fn.type !== 'identifier') return;
     const name = fn.text;
     calls[name] = (calls[name] ?? 0) + 1;
     if (ROLE_EVIDENCE.has(name)) evidence.add(name);
-    const owner = enclosingFunction(call);
+    const ownerNode = ownerNodes[k];
+    const owner = ownerNode && functionName(ownerNode);
     if (owner) {
       const list = (callGraph[owner] ??= []);
       if (!list.includes(name)) list.push(name);
@@ -100,12 +116,12 @@ export function summarize(uri: string, file: FileAnalysis, catalog: Catalog): Fi
       const out = args[3];
       if (out) {
         const target = out.type === 'pointer_expression' ? out.childForFieldName('argument') : out;
-        if (target) vcCreated.push({ fn: owner ?? '', handle: exprKey(target), start: call.startIndex, end: call.endIndex, aliases: copiesOf(call, exprKey(target)) });
+        if (target) vcCreated.push({ fn: owner ?? '', handle: exprKey(target), start: call.startIndex, end: call.endIndex, aliases: copiesOf(ownerNode, exprKey(target)) });
       }
     } else if ((name === 'NdisCoDeleteVc' || name === 'NdisMCmDeleteVc') && args[0]) {
-      vcDeleted.push({ fn: owner ?? '', handle: exprKey(args[0]), aliases: copiesOf(call, exprKey(args[0])) });
+      vcDeleted.push({ fn: owner ?? '', handle: exprKey(args[0]), aliases: copiesOf(ownerNode, exprKey(args[0])) });
     }
-  }
+  });
   for (const t of root.descendantsOfType('type_identifier')) {
     if (t && ROLE_EVIDENCE.has(t.text)) evidence.add(t.text);
     if (t && /^MINIPORT_CO_/.test(t.text) && catalog.entry(t.text)) evidence.add('MINIPORT_CO_*');

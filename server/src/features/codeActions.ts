@@ -40,7 +40,8 @@ export function provideCodeActions(doc: OpenDocument, params: CodeActionParams, 
 
 /** Adds `// condis-ignore-next-line <rule>` above the diagnostic's line, or appends the rule to one already there. */
 function suppressEdit(doc: OpenDocument, d: Diagnostic, rule: string): TextEdit {
-  const line = d.range.start.line;
+  // A stale or hostile diagnostic may point past the end (or before the start) of the current text.
+  const line = Math.min(Math.max(0, Math.trunc(d.range.start.line) || 0), doc.text.lineCount - 1);
   const text = doc.text.getText();
   const lineStart = doc.text.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];

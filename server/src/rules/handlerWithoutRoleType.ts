@@ -66,7 +66,7 @@ function declare(fn: FunctionInfo, role: string, text: string): Fix {
   const isStatic = fn.node.namedChildren.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static');
   return {
     title: `Declare ${fn.name} as ${role}`,
-    changes: [{ start: at, end: at, newText: `${indent}${isStatic ? 'static ' : ''}${role} ${fn.name};\n` }],
+    changes: [{ start: at, end: at, newText: `${indent}${isStatic ? 'static ' : ''}${role} ${fn.name};${text.includes('\r\n') ? '\r\n' : '\n'}` }],
     preferred: true,
   };
 }

@@ -28,8 +28,9 @@ export const missingDeactivateVc: Rule = {
       }));
       if (failsAlways) continue;
       // Functions passed by name (`NdisQueueIoWorkItem(Item, CloseWorker, Vc)`) run on the handler's behalf too.
-      const handedOn = fn.body.descendantsOfType('identifier')
-        .filter((n) => n?.parent?.type === 'argument_list' && (ctx.file.functionNamed(n.text) || ctx.workspace.calleesOf(n.text).length))
+      // (Taken from the argument lists down: `.parent` per identifier costs O(depth) each, quadratic on deep trees.)
+      const handedOn = fn.body.descendantsOfType('argument_list').flatMap((a) => a?.namedChildren ?? [])
+        .filter((n) => n?.type === 'identifier' && (ctx.file.functionNamed(n.text) || ctx.workspace.calleesOf(n.text).length))
         .map((n) => n!.text);
       const reached = reachable(ctx, [fn.name, ...handedOn], DEPTH, 'callees');
       if (deactivations.some((d) => reached.has(d))) continue;

@@ -25,7 +25,8 @@ function deleteFix(ctx: RuleContext, obs: CallObservation, handle: Node, del: st
   const handleText = exprKey(lvalue);
   const { at, indent, step } = ins;
   // The delete's status is examined (it is _Must_inspect_result_) and the stale handle cleared, as drivers do.
-  const newText = `\n${indent}if (${del}(${handleText}) == NDIS_STATUS_SUCCESS) {\n${indent}${step}${handleText} = NULL;\n${indent}}`;
+  const nl = ctx.file.text.includes('\r\n') ? '\r\n' : '\n'; // the file's own line breaks
+  const newText = `${nl}${indent}if (${del}(${handleText}) == NDIS_STATUS_SUCCESS) {${nl}${indent}${step}${handleText} = NULL;${nl}${indent}}`;
   return [{ title: `Delete the VC with ${del} after completing the close`, changes: [{ start: at, end: at, newText }], preferred: true }];
 }
 

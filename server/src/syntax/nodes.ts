@@ -18,7 +18,9 @@ export function identifierAt(tree: Tree, offset: number): Node | null {
 export function inCommentOrString(tree: Tree, offset: number): boolean {
   // At the very end of a `//` comment (end of file) only the character before the cursor lies in it.
   let n: Node | null = tree.rootNode.descendantForIndex(Math.max(0, offset - 1), offset);
-  while (n) {
+  // Comments and literals are leaves or a level or two above them; `.parent` costs O(depth) in web-tree-sitter,
+  // so climbing to the root would be quadratic on deeply nested code.
+  for (let up = 0; n && up < 4; up++) {
     const t = n.type;
     if ((t === 'comment' || t === 'string_literal' || t === 'char_literal' || t === 'system_lib_string') &&
         n.startIndex < offset && offset < n.endIndex) return true;

@@ -46,6 +46,28 @@ function lineEndAfter(text: string, offset: number, lines: number): number {
   return i;
 }
 
+/**
+ * Parsing gives up after this long: tree-sitter's error recovery is super-linear on some broken inputs (30 KB of
+ * nested comment closers took 36 s), and a parse blocks every request. A normal file parses in well under this
+ * (20 MB of C in about 4 s); without a tree, features answer nothing for the text until an edit makes it parse.
+ */
+const PARSE_BUDGET_MS = 2_000;
+const PARSE_BUDGET_MS_PER_MB = 1_000;
+
+/**
+ * The text as web-tree-sitter reads it: in chunks that never end between the two halves of a surrogate pair. Given a
+ * string, it copies 5,119 UTF-16 units at a time wherever they end, so a pair split across two chunks became two
+ * lone surrogates, and tokens around an emoji came out differently in a full parse and an incremental one.
+ */
+function inChunks(text: string): (index: number) => string {
+  return (index) => {
+    let end = index + 4096;
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--;
+    return text.slice(index, end);
+  };
+}
+
 export class ParsedText {
   text: string;
   /** `text` with annotations blanked: what the tree was parsed from. Same length, same line breaks. */
@@ -120,10 +142,14 @@ export class ParsedText {
   }
 
   private safeParse(text: string, old: Tree | null): Tree | null {
+    const deadline = performance.now() + PARSE_BUDGET_MS + (PARSE_BUDGET_MS_PER_MB * text.length) / 1_048_576;
     try {
-      return this.parser.parse(text, old);
+      const tree = this.parser.parse(inChunks(text), old, { progressCallback: () => performance.now() > deadline });
+      if (!tree) this.parser.reset(); // cancelled: the next parse must not resume this one
+      return tree;
     } catch {
       // Parsing never throws to callers: without a tree, features answer nothing for this text.
+      this.parser.reset();
       return null;
     }
   }

@@ -1,0 +1,221 @@
+// Every failure the fuzzers and the abuse tests found, as a test of its own (the protocol ones are in
+// test/protocol/abuse.test.ts). Timings are hang detectors with wide margins: each of these took from seconds to
+// minutes before its fix and takes milliseconds after it.
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Position, TextEdit } from 'vscode-languageserver';
+import { provideCodeActions } from '../../server/src/features/codeActions';
+import { provideSignatureHelp } from '../../server/src/features/signatureHelp';
+import { provideCompletion } from '../../server/src/features/completion';
+import { provideHover } from '../../server/src/features/hover';
+import { summarizeFile } from '../../server/src/services';
+import { ParsedText } from '../../server/src/syntax/parsedText';
+import { check } from '../unit/helpers';
+import { CM_HEADER, CM_REGISTRATION } from '../unit/rules/ruleTestKit';
+import { budget, createHarness, type Harness } from './exercise';
+import { nesting } from './mutate';
+import { treeDifference } from './trees';
+
+const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+const CALL = 'NdisCmCloseCallComplete(NDIS_STATUS_PENDING, Vc->NdisVcHandle, NULL);';
+const inFunction = (body: string) => `VOID\nExCloseWorker(PVOID Vc)\n{\n${body}\n}\n`;
+
+/** Runs `fn` and fails if it took longer than `feature`'s budget for `chars` of text. */
+function timed<T>(feature: string, chars: number, fn: () => T): T {
+  const t0 = performance.now();
+  const out = fn();
+  const ms = performance.now() - t0;
+  assert.ok(ms < budget(feature, chars), `${feature} took ${ms.toFixed(0)} ms on ${chars} chars`);
+  return out;
+}
+
+describe('regressions found by fuzzing', () => {
+  let h: Harness;
+  let n = 0;
+  before(async () => { h = await createHarness(); });
+  const open = (text: string) => h.s.documents.open(`file:///regressions/${++n}.c`, 'c', 1, text);
+
+  test('suppressing a diagnostic whose range lies past the end (or before the start) of the text edits a line that exists', () => {
+    const doc = open('int a;\nint b;\n');
+    try {
+      const diagnostics = [[99, 4], [-3, 0]].map(([line, character]) => ({
+        range: { start: { line, character }, end: { line, character } }, message: 'x', source: 'condis', code: 'unchecked-status', data: { version: 1, fixes: [] },
+      }));
+      const actions: CodeAction[] = provideCodeActions(doc, { textDocument: { uri: doc.uri }, range: diagnostics[0].range, context: { diagnostics } }, false);
+      const lines = actions.flatMap((a) => Object.values(a.edit?.changes ?? {}).flat()).map((e: TextEdit) => e.range.start.line);
+      assert.deepEqual(lines, [2, 0]);
+    } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('the missing-vc-delete fix writes CRLF line breaks into a CRLF file', async () => {
+    const close = crlf(`${CM_HEADER}
+NDIS_STATUS
+CmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)
+{
+    PCM_VC Vc = (PCM_VC)CallMgrVcContext;
+    NDIS_STATUS Status = NdisCmDeactivateVc(Vc->NdisVcHandle);
+    if (Status != NDIS_STATUS_PENDING) {
+        CmDeactivateVcDone(Status, Vc);
+    }
+    return NDIS_STATUS_PENDING;
+}
+
+VOID CmDeactivateVcDone(NDIS_STATUS Status, PCM_VC Vc)
+{
+    NdisCmCloseCallComplete(Status, Vc->NdisVcHandle, NULL);
+}
+${CM_REGISTRATION}`);
+    const incoming = crlf(`${CM_HEADER}
+NDIS_STATUS
+CmOfferIncomingCall(PCM_ADAPTER Adapter, PCM_VC Vc, PCO_CALL_PARAMETERS Params)
+{
+    NDIS_STATUS Status = NdisCoCreateVc(Adapter->BindingHandle, Adapter->NdisAfHandle, Vc, &Vc->NdisVcHandle);
+    return Status;
+}
+`);
+    const [f] = (await check({ 'close.c': close, 'incoming.c': incoming })).of('missing-vc-delete');
+    const inserted = f?.fixes?.[0]?.changes[0]?.newText ?? '';
+    assert.match(inserted, /\r\n/);
+    assert.doesNotMatch(inserted, /(^|[^\r])\n/);
+  });
+
+  test('the handler-without-role-type fix writes its declaration line with CRLF into a CRLF file', async () => {
+    const src = crlf(`
+NDIS_STATUS
+CmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)
+{
+    return NDIS_STATUS_SUCCESS;
+}
+
+VOID CmFillHandlers(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H)
+{
+    H->CmCloseCallHandler = CmCloseCall;
+}
+`);
+    const [f] = (await check(src)).of('handler-without-role-type');
+    assert.equal(f?.fixes?.[0]?.changes[0]?.newText, 'PROTOCOL_CM_CLOSE_CALL CmCloseCall;\r\n');
+  });
+
+  test('the workspace summary of 10,000 nested CoNDIS calls takes linear time (it walked .parent per call: cubic, 2,000 took 4 minutes)', () => {
+    const text = inFunction(`${nesting('call', 10_000, '', true)};`);
+    const summary = timed('diagnostics', text.length, () => summarizeFile(h.s, 'file:///regressions/calls.c', text));
+    assert.deepEqual(summary?.callGraph.ExCloseWorker, ['NdisCmCloseCallComplete']);
+    assert.equal(summary?.calls.NdisCmCloseCallComplete, 10_000);
+  });
+
+  test('signature help, completion and hover inside 10,000 nested ifs answer at once (each climbed the tree: quadratic, 17 s)', () => {
+    const text = inFunction(nesting('if', 10_000, 'NdisCmCloseCallComplete(NDIS_STATUS_PENDING, ', false));
+    const doc = open(text);
+    try {
+      const at: Position = doc.text.positionAt(text.indexOf('NDIS_STATUS_PENDING, ') + 'NDIS_STATUS_PENDING, '.length);
+      const sig = timed('signatureHelp', text.length, () => provideSignatureHelp(doc, at, h.ctx));
+      assert.equal(sig?.activeParameter, 1);
+      timed('completion', text.length, () => provideCompletion(doc, at, h.ctx, h.s.completionItems));
+      timed('hover', text.length, () => provideHover(doc, at, h.ctx));
+    } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('missing-deactivate-vc on a close handler holding a 25,000-term expression takes linear time (18 s before)', () => {
+    const text = `PROTOCOL_CM_CLOSE_CALL CmCloseCall;\nNDIS_STATUS CmCloseCall(NDIS_HANDLE a, NDIS_HANDLE b, PVOID c, UINT d)\n{\n    x = ${'a + '.repeat(25_000)}a;\n    return NDIS_STATUS_PENDING;\n}\n`;
+    const doc = open(text);
+    try {
+      timed('diagnostics', text.length, () => h.validator.diagnostics(doc));
+    } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('10,000 stray comment closers, on which tree-sitter\'s error recovery is super-linear (tens of seconds), give up at the parse budget', () => {
+    const text = inFunction(' */'.repeat(10_000));
+    const doc = timed('open', text.length, () => open(text));
+    try {
+      const gaveUp = doc.parsed.tree === null;
+      assert.ok(gaveUp, 'parsing gave up');
+      assert.equal(provideHover(doc, { line: 3, character: 2 }, h.ctx), null);
+      assert.deepEqual(h.validator.diagnostics(doc), []);
+      // The shared parser was reset: the next text parses from scratch, and so does this one once it is fixed.
+      const other = open('PROTOCOL_CM_CLOSE_CALL CmCloseCall;');
+      assert.equal(other.parsed.tree?.rootNode.hasError, false);
+      h.s.documents.close(other.uri);
+      h.s.documents.change(doc.uri, 2, [{ text: inFunction(CALL) }]);
+      assert.equal(doc.parsed.tree?.rootNode.hasError, false);
+    } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('handler bindings on 40,000 unclosed struct braces, where tree-sitter queries are quadratic (14 s), give up at the query budget', () => {
+    const text = inFunction(nesting('struct', 40_000, 'x;', false));
+    const doc = open(text);
+    try {
+      timed('hover', text.length, () => provideHover(doc, { line: 0, character: 1 }, h.ctx));
+    } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('a reversed change range replaces the text between its ends, as the LSP text model does (the tree edited the wrong place)', () => {
+    const doc = open('int a;\nint b;\n');
+    try {
+      h.s.documents.change(doc.uri, 2, [{ range: { start: { line: 1, character: 3 }, end: { line: 0, character: 2 } }, text: 'X' }]);
+      assert.equal(doc.text.getText(), 'inX b;\n');
+      assert.equal(doc.parsed.text, 'inX b;\n');
+      // A start past the end of its line is clamped to it, which can put it after the end: the same swap applies.
+      h.s.documents.change(doc.uri, 3, [{ range: { start: { line: 0, character: 99 }, end: { line: 0, character: 1 } }, text: '' }]);
+      assert.equal(doc.parsed.text, doc.text.getText());
+      const fresh = new ParsedText(h.s.scanParser, doc.parsed.text);
+      assert.equal(treeDifference(doc.parsed.tree, fresh.tree), null);
+      fresh.dispose();
+    } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('malformed changes are ignored whole (the text model half-applied fractional lines), and their neighbours still apply', () => {
+    const doc = open('int a;\n  int b;\n');
+    try {
+      provideHover(doc, { line: 0, character: 4 }, h.ctx); // caches results for version 1
+      const at = (line: number, character: number) => ({ line, character });
+      const malformed = [
+        { range: { start: { line: 'a', character: 0 }, end: at(0, 0) }, text: 'x' }, { range: { start: at(0.5, 0), end: at(1, 1.5) }, text: 'y' },
+        { range: at(0, 0), text: 'z' }, { range: { start: at(0, 0), end: at(0, 0) }, text: 42 }, { range: null, text: 'w' }, null, {},
+      ];
+      const valid = { range: { start: at(1, 2), end: at(1, 2) }, text: 'static ' };
+      h.s.documents.change(doc.uri, 2, [...malformed, valid, ...malformed] as never[]);
+      assert.equal(doc.text.getText(), 'int a;\n  static int b;\n');
+      assert.equal(doc.parsed.text, doc.text.getText());
+      assert.equal(doc.version, 2);
+      assert.equal(doc.derived.size, 0, 'results of version 1 were dropped');
+    } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('emoji are never split across web-tree-sitter\'s input chunks (tokens around them differed between full and incremental parses)', () => {
+    // 12,000 emoji in a char literal: web-tree-sitter read 5,119 UTF-16 units at a time, wherever they ended.
+    const text = `int x;\nchar c = '${'\u{1F600}'.repeat(12_000)}';\n`;
+    const doc = open(text);
+    try {
+      const characters = doc.parsed.tree!.rootNode.descendantsOfType('character').filter((c) => c !== null);
+      assert.equal(characters.length, 12_000);
+      assert.ok(characters.every((c) => c.endIndex - c.startIndex === 2), 'a character node splits a surrogate pair');
+      h.s.documents.change(doc.uri, 2, [{ range: { start: { line: 0, character: 3 }, end: { line: 0, character: 3 } }, text: ' ' }]);
+      const fresh = new ParsedText(h.s.scanParser, doc.parsed.text);
+      assert.equal(treeDifference(doc.parsed.tree, fresh.tree), null);
+      fresh.dispose();
+    } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+});
+
+// The text model the regressions above compare against, checked once so a change in it is noticed here first.
+test('the LSP text model swaps a reversed range', () => {
+  const d = TextDocument.create('file:///x.c', 'c', 1, 'int a;\nint b;\n');
+  assert.equal(TextDocument.update(d, [{ range: { start: { line: 1, character: 3 }, end: { line: 0, character: 2 } }, text: 'X' }], 2).getText(), 'inX b;\n');
+});
