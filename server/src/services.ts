@@ -10,6 +10,7 @@ import { WorkspaceIndex } from './analysis/workspace';
 import { analyzeFile, type FileAnalysis } from './analysis/fileAnalysis';
 import { ParsedText } from './syntax/parsedText';
 import type { FileSummary } from './analysis/summary';
+import type { CarriedChunks } from './analysis/chunks';
 
 export interface Services {
   language: CLanguage;
@@ -25,8 +26,8 @@ export interface Services {
 }
 
 /** Analysis of an open document's current version (memoised by the caller). */
-export function analyzeText(s: Services, uri: string, text: string, parsed: ParsedText): FileAnalysis | null {
-  return parsed.tree ? analyzeFile(uri, text, parsed.tree, s) : null;
+export function analyzeText(s: Services, uri: string, text: string, parsed: ParsedText, previous?: CarriedChunks): FileAnalysis | null {
+  return parsed.tree ? analyzeFile(uri, text, parsed.tree, s, previous) : null;
 }
 
 /** Parses a file read from disk just long enough to summarise it for the workspace index. */

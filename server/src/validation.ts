@@ -5,6 +5,7 @@ import { derive, type OpenDocument } from './documents';
 import { analyzeText, type Services } from './services';
 import { runRules, toDiagnostics } from './features/diagnostics';
 import type { FileAnalysis } from './analysis/fileAnalysis';
+import type { CarriedChunks } from './analysis/chunks';
 import type { Settings } from './settings';
 
 /** Quiet time after the last change before a check: shorter than a keystroke, longer than a burst of messages. */
@@ -25,9 +26,18 @@ export class Validator {
     private readonly refresh: () => void,
   ) {}
 
+  /** Per document, the facts (and findings) of its last analysed version's items, for the next version to reuse. */
+  private readonly carried = new WeakMap<OpenDocument, { chunks: CarriedChunks['chunks']; at: number }>();
+
   /** The analysis of a document's current version, computed once per version. */
   analysis(doc: OpenDocument): FileAnalysis | null {
-    return derive(doc, 'analysis', () => analyzeText(this.s, doc.uri, doc.parsed.text, doc.parsed));
+    return derive(doc, 'analysis', () => {
+      const before = this.carried.get(doc);
+      const edits = before && doc.parsed.editsSince(before.at);
+      const file = analyzeText(this.s, doc.uri, doc.parsed.text, doc.parsed, before && edits ? { chunks: before.chunks, edits } : undefined);
+      if (file) this.carried.set(doc, { chunks: file.carried(), at: doc.parsed.editCount });
+      return file;
+    });
   }
 
   /** Diagnostics for a document's current version (also what pull requests answer). */
@@ -71,14 +81,7 @@ export class Validator {
   }
 
   private updateSummary(doc: OpenDocument, file: FileAnalysis): void {
-    const before = this.s.workspace.has(doc.uri) ? JSON.stringify(this.summaryKey(doc.uri)) : '';
-    this.s.workspace.set(file.summary());
-    if (before !== JSON.stringify(this.summaryKey(doc.uri))) this.othersChanged(doc.uri);
-  }
-
-  private summaryKey(uri: string) {
-    for (const f of this.s.workspace.summaries()) if (f.uri === uri) return { b: f.bindings, c: f.callGraph, e: f.evidence, v: f.vcCreated.map((x) => x.handle), d: f.vcDeleted, x: f.contexts?.map((c) => `${c.name}:${c.type}`) };
-    return null;
+    if (this.s.workspace.set(file.summary())) this.othersChanged(doc.uri);
   }
 
   /** A cross-file fact changed: other open documents' workspace rules may answer differently. */

@@ -1,6 +1,6 @@
 // Finds routines bound to a non-CoNDIS execution context in one file: declared with a context role typedef
 // (`NDIS_TIMER_FUNCTION MyTimer;`), registered by a call (`KeInitializeDpc(&Dpc, MyDpc, Ctx)`) or a field.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
 import { CONTEXT_FIELDS, CONTEXT_REGISTRATIONS, CONTEXT_TYPES } from '../catalog/contexts';
 
 export interface ContextBinding {
@@ -14,15 +14,20 @@ export interface ContextBinding {
 
 const NAMES = [...Object.keys(CONTEXT_TYPES), ...Object.keys(CONTEXT_REGISTRATIONS), ...Object.keys(CONTEXT_FIELDS)];
 
-/** Context bindings in `tree` (parsed from `text`). Found through the text: most files name none of these. */
-export function findContextBindings(tree: Tree, text: string): ContextBinding[] {
+/**
+ * Context bindings inside `root` (parsed from `text`), between offsets `from` and `to` (the whole of `root` by default).
+ * Found through the text: most files name none of these.
+ */
+export function findContextBindings(root: Node, text: string, from = root.startIndex, to = root.endIndex): ContextBinding[] {
   const out: ContextBinding[] = [];
   const add = (name: string | null, type: string, site: Node) => {
     if (name) out.push({ name, type, start: site.startIndex, end: site.endIndex });
   };
+  const part = text.slice(from, to);
   for (const word of NAMES) {
-    for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length)) {
-      const n = tree.rootNode.descendantForIndex(i, i + word.length);
+    for (let j = part.indexOf(word); j >= 0; j = part.indexOf(word, j + word.length)) {
+      const i = from + j;
+      const n = root.descendantForIndex(i, i + word.length);
       const p = n?.parent;
       if (!n || !p || n.startIndex !== i || n.text !== word) continue;
       if (n.type === 'type_identifier' && p.type === 'declaration' && CONTEXT_TYPES[word]) {

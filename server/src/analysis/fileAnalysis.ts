@@ -1,11 +1,12 @@
-// Everything the rules ask of one file, computed lazily and at most once per version: its functions,
-// their flow facts, its handler bindings and its summary for the workspace index.
+// Everything the rules ask of one file, computed lazily and at most once per version: its top-level items and their
+// facts (reused across versions for unchanged text, see chunks.ts), its functions, their flow facts, its handler
+// bindings and its summary for the workspace index. A view narrows the file to one item, for checking item by item.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Catalog } from '../catalog';
 import type { Lifecycle } from '../catalog/lifecycle';
-import { declaratorName } from '../syntax/nodes';
 import { analyzeFunction, type FunctionFlow } from './flow';
 import type { HandlerBinding, HandlerQueries } from './handlers';
+import { chunkFile, functionParts, type CarriedChunks, type Chunk } from './chunks';
 import { summarize, type FileSummary } from './summary';
 
 export interface FunctionInfo {
@@ -21,11 +22,27 @@ export interface FileAnalysis {
   uri: string;
   text: string;
   tree: Tree;
+  /** The top-level items of the file, in order. */
+  chunks(): Chunk[];
+  /** The item this view is narrowed to; undefined for the whole file. */
+  readonly chunk?: Chunk;
+  /** The function definitions in scope (the whole file, or the view's item). */
   functions(): FunctionInfo[];
-  functionNamed(name: string): FunctionInfo | undefined;
+  /** Whether the file defines a function of this name (anywhere, also in a view). */
+  defines(name: string): boolean;
+  /** Subtrees to search for syntax in scope: the root, or the view's item. */
+  scopeNodes(): Node[];
+  /** Whether an offset lies in scope. */
+  inScope(offset: number): boolean;
   flowOf(fn: FunctionInfo): FunctionFlow;
   bindings(): Map<string, HandlerBinding[]>;
   summary(): FileSummary;
+  /** A hash of the file's cross-item facts (the summary without offsets): equal keys, same answers to other items. */
+  semanticKey(): string;
+  /** This version's items and facts, for the next version's analyzeFile (with the edits made in between). */
+  carried(): CarriedChunks['chunks'];
+  /** The same file narrowed to one item. */
+  view(chunk: Chunk): FileAnalysis;
 }
 
 export interface AnalysisServices {
@@ -34,50 +51,71 @@ export interface AnalysisServices {
   handlers: HandlerQueries;
 }
 
-export function analyzeFile(uri: string, text: string, tree: Tree, s: AnalysisServices): FileAnalysis {
+export function analyzeFile(uri: string, text: string, tree: Tree, s: AnalysisServices, previous?: CarriedChunks): FileAnalysis {
+  let listed: Chunk[] | undefined;
   let functions: FunctionInfo[] | undefined;
-  let byName: Map<string, FunctionInfo> | undefined;
+  let names: Set<string> | undefined;
   let bindings: Map<string, HandlerBinding[]> | undefined;
   let summary: FileSummary | undefined;
+  let semantic: string | undefined;
   const flows = new Map<number, FunctionFlow>();
+  const infos = new WeakMap<Chunk, FunctionInfo | null>();
+  const list = () => (listed ??= chunkFile(tree, text, s, previous));
+  const infoOf = (c: Chunk): FunctionInfo | null => {
+    let info = infos.get(c);
+    if (info === undefined) {
+      const node = c.facts.type === 'function_definition' ? c.node() : null;
+      const parts = node && functionParts(node);
+      info = node && parts ? { name: parts.nameNode.text, node, ...parts } : null;
+      infos.set(c, info);
+    }
+    return info;
+  };
   const self: FileAnalysis = {
     uri, text, tree,
-    functions: () => (functions ??= listFunctions(tree)),
-    functionNamed: (name) => (byName ??= new Map(self.functions().map((f) => [f.name, f]))).get(name),
+    chunks: () => list(),
+    functions: () => (functions ??= self.chunks().map(infoOf).filter((f): f is FunctionInfo => !!f)),
+    defines: (name) => (names ??= new Set(self.chunks().map((c) => c.facts.fn?.name).filter((n): n is string => !!n))).has(name),
+    scopeNodes: () => [tree.rootNode],
+    inScope: () => true,
     flowOf: (fn) => {
       let f = flows.get(fn.node.id);
       if (!f) { f = analyzeFunction(fn.body, s.lifecycle, fn.params); flows.set(fn.node.id, f); }
       return f;
     },
-    bindings: () => (bindings ??= s.handlers.find(tree, s.catalog)),
-    summary: () => (summary ??= summarize(uri, self, s.catalog)),
+    bindings: () => {
+      if (bindings) return bindings;
+      bindings = new Map();
+      for (const c of self.chunks()) {
+        for (const b of c.facts.bindings) {
+          const entry = s.catalog.entry(b.entry);
+          if (!entry) continue;
+          const binding: HandlerBinding = { name: b.name, entry, via: b.via, ...(b.field ? { field: b.field } : {}), start: c.start + b.start, end: c.start + b.end };
+          const l = bindings.get(b.name);
+          if (l) l.push(binding); else bindings.set(b.name, [binding]);
+        }
+      }
+      return bindings;
+    },
+    summary: () => (summary ??= summarize(uri, self.chunks())),
+    semanticKey: () => {
+      if (semantic !== undefined) return semantic;
+      let h1 = 0x811c9dc5;
+      let h2 = 0;
+      for (const c of self.chunks()) {
+        h1 = Math.imul(h1 ^ c.facts.sem, 0x01000193) >>> 0;
+        h2 = (Math.imul(h2, 31) + c.facts.sem) >>> 0;
+      }
+      return (semantic = `${self.chunks().length}:${h1.toString(36)}:${h2.toString(36)}`);
+    },
+    carried: () => list().map((c) => ({ start: c.start, end: c.end, facts: c.facts })),
+    view: (chunk) => ({
+      ...self,
+      chunk,
+      functions: () => { const f = infoOf(chunk); return f ? [f] : []; },
+      scopeNodes: () => [chunk.node()],
+      inScope: (offset) => offset >= chunk.start && offset < chunk.end,
+    }),
   };
   return self;
-}
-
-function listFunctions(tree: Tree): FunctionInfo[] {
-  const out: FunctionInfo[] = [];
-  const visit = (n: Node, depth: number) => {
-    for (const c of n.namedChildren) {
-      if (!c) continue;
-      if (c.type === 'function_definition') {
-        const decl = c.childForFieldName('declarator');
-        const body = c.childForFieldName('body');
-        let fd: Node | null = decl;
-        while (fd && fd.type !== 'function_declarator') fd = fd.childForFieldName('declarator');
-        const nameNode = declaratorName(fd);
-        if (nameNode && body && fd) {
-          const params = (fd.childForFieldName('parameters')?.namedChildren ?? [])
-            .map((p) => (p ? declaratorName(p.childForFieldName('declarator'))?.text : undefined))
-            .filter((x): x is string => !!x);
-          out.push({ name: nameNode.text, node: c, nameNode, body, params });
-        }
-      } else if ((c.type === 'preproc_if' || c.type === 'preproc_ifdef' || c.type === 'preproc_else' || c.type === 'preproc_elif' ||
-                  c.type === 'linkage_specification' || c.type === 'declaration_list' || c.type === 'ERROR') && depth < 16) {
-        visit(c, depth + 1);
-      }
-    }
-  };
-  visit(tree.rootNode, 0);
-  return out;
 }

@@ -35,14 +35,20 @@ export class HandlerQueries {
   /** Every handler binding in `tree`, keyed by the user's function name. */
   find(tree: Tree, catalog: Catalog): Map<string, HandlerBinding[]> {
     const out = new Map<string, HandlerBinding[]>();
-    const add = (b: HandlerBinding) => {
+    for (const b of this.findIn(tree.rootNode, catalog)) {
       const list = out.get(b.name);
       if (list) list.push(b); else out.set(b.name, [b]);
-    };
+    }
+    return out;
+  }
+
+  /** The handler bindings inside `node`, in document order. */
+  findIn(node: Node, catalog: Catalog): HandlerBinding[] {
+    const out: HandlerBinding[] = [];
     // tree-sitter's query cursor is quadratic on some wide error nodes (20,000 unclosed `struct {` took 3.5 s):
     // past the budget the bindings found so far are used. Whole real files take a fraction of it.
-    const deadline = performance.now() + QUERY_BUDGET_MS + (QUERY_BUDGET_MS_PER_MB * tree.rootNode.endIndex) / 1_048_576;
-    for (const m of this.query.matches(tree.rootNode, { progressCallback: () => performance.now() > deadline })) {
+    const deadline = performance.now() + QUERY_BUDGET_MS + (QUERY_BUDGET_MS_PER_MB * (node.endIndex - node.startIndex)) / 1_048_576;
+    for (const m of this.query.matches(node, { progressCallback: () => performance.now() > deadline })) {
       const cap = (n: string) => m.captures.find((c) => c.name === n)?.node;
       const role = cap('role');
       if (role) {
@@ -50,7 +56,7 @@ export class HandlerQueries {
         const name = cap('name');
         if (entry && entry.kind === 'callback' && name) {
           const decl = role.parent ?? role;
-          add({ name: name.text, entry, via: 'role-type', start: decl.startIndex, end: decl.endIndex });
+          out.push({ name: name.text, entry, via: 'role-type', start: decl.startIndex, end: decl.endIndex });
         }
         continue;
       }
@@ -61,7 +67,7 @@ export class HandlerQueries {
       const fn = functionNameOf(value);
       if (entry && fn) {
         const site = field.parent?.parent ?? field;
-        add({ name: fn, entry, via: 'handler-field', field: field.text, start: site.startIndex, end: site.endIndex });
+        out.push({ name: fn, entry, via: 'handler-field', field: field.text, start: site.startIndex, end: site.endIndex });
       }
     }
     return out;

@@ -18,23 +18,68 @@ export interface WorkspaceView {
   /** What `fn` calls, looked up in whichever file defines it. */
   calleesOf(fn: string): string[];
   summaries(): Iterable<FileSummary>;
+  /**
+   * A number that changes whenever a file other than `exceptUri` changes a cross-file fact (its summary without
+   * offsets), or the driver-kind override changes: results that read other files are valid while it stays the same.
+   */
+  generation(exceptUri: string): number;
+}
+
+/** The summary without offsets: what other files' results may depend on. */
+export function summaryKey(f: FileSummary): string {
+  return JSON.stringify([f.bindings, f.callGraph, f.calls, f.evidence, f.vcCreated.map((v) => [v.fn, v.handle, v.aliases]), f.vcDeleted,
+    f.paramStores, f.contexts?.map((c) => [c.name, c.type])]);
 }
 
 export class WorkspaceIndex implements WorkspaceView {
   private readonly files = new Map<string, FileSummary>();
+  private readonly keys = new Map<string, string>();
+  /** Changes of cross-file facts: in all, and per file (so that a file's own changes can be left out). */
+  private changes = 0;
+  private readonly changesOf = new Map<string, number>();
+  private overrideValue: DriverKind | 'auto';
   private cache: { bindings: Map<string, { entry: string; via: string; field?: string; uri: string }[]>; contexts: Map<string, { type: string; uri: string }[]>; calls: Map<string, number>; callers: Map<string, string[]>; callees: Map<string, string[]> } | null = null;
   private readonly roleCache = new Map<string, DriverKind>();
 
-  constructor(public override: DriverKind | 'auto' = 'auto', private readonly maxFiles = 50_000) {}
+  constructor(override: DriverKind | 'auto' = 'auto', private readonly maxFiles = 50_000) {
+    this.overrideValue = override;
+  }
 
-  set(summary: FileSummary): void {
-    if (!this.files.has(summary.uri) && this.files.size >= this.maxFiles) return;
+  get override(): DriverKind | 'auto' { return this.overrideValue; }
+  set override(v: DriverKind | 'auto') {
+    if (v === this.overrideValue) return;
+    this.overrideValue = v;
+    this.changes++;
+    this.roleCache.clear();
+  }
+
+  /** Stores a file's summary; returns whether its cross-file facts changed (or the file is new to the index). */
+  set(summary: FileSummary): boolean {
+    if (!this.files.has(summary.uri) && this.files.size >= this.maxFiles) return false;
     this.files.set(summary.uri, summary);
+    const key = summaryKey(summary);
+    if (this.keys.get(summary.uri) === key) return false; // offsets may have moved; nothing the index derives did
+    this.keys.set(summary.uri, key);
+    this.bump(summary.uri);
     this.invalidate();
+    return true;
   }
 
   delete(uri: string): void {
-    if (this.files.delete(uri)) this.invalidate();
+    if (this.files.delete(uri)) {
+      this.keys.delete(uri);
+      this.bump(uri);
+      this.invalidate();
+    }
+  }
+
+  generation(exceptUri: string): number {
+    return this.changes - (this.changesOf.get(exceptUri) ?? 0);
+  }
+
+  private bump(uri: string): void {
+    this.changes++;
+    this.changesOf.set(uri, (this.changesOf.get(uri) ?? 0) + 1);
   }
 
   has(uri: string): boolean { return this.files.has(uri); }
@@ -84,7 +129,7 @@ export class WorkspaceIndex implements WorkspaceView {
   calleesOf(fn: string) { return this.index().callees.get(fn) ?? []; }
 
   roleOf(uri: string): DriverKind {
-    if (this.override !== 'auto') return this.override;
+    if (this.overrideValue !== 'auto') return this.overrideValue;
     let r = this.roleCache.get(uri);
     if (!r) { r = this.computeRole(uri); this.roleCache.set(uri, r); }
     return r;

@@ -4,6 +4,7 @@ import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-langu
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from '../rules';
 import type { Finding, RuleContext, Severity } from '../rules/types';
+import { LINE_REF, lineRef } from '../rules/util';
 import type { Settings } from '../settings';
 
 export const SOURCE = 'condis';
@@ -23,28 +24,122 @@ export interface DiagnosticData {
 
 export interface RawFinding extends Finding { rule: string; severityName: Severity }
 
-/** Runs the rules; findings suppressed by comments or settings are dropped. Pure: the CLI uses it too. */
+/**
+ * Runs the rules; findings suppressed by comments or settings are dropped. Pure: the CLI uses it too.
+ *
+ * Item by item (see Rule.check): an item whose text is unchanged since an earlier version reuses that version's
+ * findings, as long as the context they were computed in is the same (the rules in force, the driver kind, the file's
+ * cross-item facts and every other file's). An edit inside one function re-checks that function only.
+ */
 export function runRules(ctx: RuleContext, settings: Settings): RawFinding[] {
   if (!settings.diagnostics.enable) return [];
-  const suppressed = suppressions(ctx.file.text);
-  const out: RawFinding[] = [];
-  for (const rule of RULES) {
-    const configured = settings.diagnostics.rules[rule.id];
-    if (configured === 'off') continue;
-    let findings: Finding[];
-    try {
-      findings = rule.check(ctx);
-    } catch {
-      continue; // a rule that trips over odd code reports nothing rather than taking the others down
+  const { file } = ctx;
+  const rules = RULES.filter((r) => settings.diagnostics.rules[r.id] !== 'off');
+  const key = [
+    rules.map((r) => r.id).join(','), ctx.workspace.roleOf(file.uri), file.semanticKey(), ctx.workspace.generation(file.uri),
+    file.text.includes('\r\n'),
+  ].join('|');
+  const byRule = new Map<string, Finding[]>(rules.map((r) => [r.id, []]));
+  for (const chunk of file.chunks()) {
+    const cached = chunk.facts.findings;
+    if (cached && cached.key === key) {
+      for (const [id, list] of cached.byRule) for (const f of list) byRule.get(id)?.push(shift(f, chunk.start));
+      continue;
     }
-    for (const f of findings) {
+    const view: RuleContext = { ...ctx, file: file.view(chunk) };
+    const relative = new Map<string, Finding[]>();
+    let keep = true;
+    for (const rule of rules) {
+      let found: Finding[];
+      try {
+        found = rule.check(view);
+      } catch {
+        keep = false; // a rule that trips over odd code reports nothing here rather than taking the others down
+        continue;
+      }
+      if (!found.length) continue;
+      byRule.get(rule.id)!.push(...found);
+      if (!keep) continue;
+      const rel: Finding[] = [];
+      for (const f of found) {
+        const r = within(f, chunk.start, chunk.end) ? shift(f, -chunk.start) : null;
+        if (!r) { keep = false; break; }
+        rel.push(r);
+      }
+      relative.set(rule.id, rel);
+    }
+    // Findings that point outside the item (a binding elsewhere, a line above) are computed afresh each time.
+    chunk.facts.findings = keep ? { key, byRule: relative } : null;
+  }
+  for (const rule of rules) {
+    if (!rule.checkFile) continue;
+    try {
+      byRule.get(rule.id)!.push(...rule.checkFile(ctx));
+    } catch {
+      // as above
+    }
+  }
+
+  const suppressed = suppressions(file.text);
+  const lines = lineIndex(file.text);
+  const out: RawFinding[] = [];
+  for (const rule of rules) {
+    const setting = settings.diagnostics.rules[rule.id];
+    const configured = setting === 'off' ? undefined : setting;
+    for (const f of byRule.get(rule.id)!) {
       // Only files with `condis-ignore-next-line` comments pay for finding the line of each finding.
-      const s = suppressed.size ? suppressed.get(lineIndexOf(ctx.file.text, f.start)) : undefined;
+      const s = suppressed.size ? suppressed.get(lines(f.start) - 1) : undefined;
       if (s && (s.size === 0 || s.has(rule.id))) continue;
-      out.push({ ...f, rule: rule.id, severityName: configured ?? f.severity ?? rule.defaultSeverity });
+      out.push({ ...f, message: resolveRefs(f.message, lines), rule: rule.id, severityName: configured ?? f.severity ?? rule.defaultSeverity });
     }
   }
   return out;
+}
+
+/** Every offset of a finding (its range, related ranges in this file, fix edits, line references) lies in [start, end]. */
+function within(f: Finding, start: number, end: number): boolean {
+  const inside = (o: number) => o >= start && o <= end;
+  if (!inside(f.start) || !inside(f.end)) return false;
+  if (f.related?.some((r) => !r.uri && (!inside(r.start) || !inside(r.end)))) return false;
+  if (f.fixes?.some((x) => x.changes.some((c) => !inside(c.start) || !inside(c.end)))) return false;
+  for (const m of f.message.matchAll(LINE_REF)) if (!inside(Number(m[1]))) return false;
+  return true;
+}
+
+/** The finding with every offset in this file moved by `by`. */
+function shift(f: Finding, by: number): Finding {
+  if (by === 0) return f;
+  return {
+    ...f,
+    start: f.start + by,
+    end: f.end + by,
+    message: f.message.includes('\uE000') ? f.message.replace(LINE_REF, (_, o: string) => lineRef(Number(o) + by)) : f.message,
+    ...(f.related ? { related: f.related.map((r) => (r.uri ? r : { ...r, start: r.start + by, end: r.end + by })) } : {}),
+    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, changes: x.changes.map((c) => ({ ...c, start: c.start + by, end: c.end + by })) })) } : {}),
+  };
+}
+
+/** Replaces line references (rules/util.ts lineRef) with 1-based line numbers. */
+function resolveRefs(message: string, lines: (offset: number) => number): string {
+  return message.includes('\uE000') ? message.replace(LINE_REF, (_, o: string) => String(lines(Number(o)))) : message;
+}
+
+/** offset -> 1-based line, with the line starts found on first use. */
+function lineIndex(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo + 1;
+  };
 }
 
 export function toDiagnostics(findings: RawFinding[], doc: TextDocument, docsBase: string): Diagnostic[] {

@@ -13,10 +13,10 @@ export const cmApiInMiniport: Rule = {
     if (ctx.workspace.roleOf(ctx.file.uri) !== 'miniport-call-manager') return [];
     const out: Finding[] = [];
     let reason: string | undefined;
-    for (const call of ctx.file.tree.rootNode.descendantsOfType('call_expression')) {
+    for (const call of ctx.file.scopeNodes().flatMap((root) => root.descendantsOfType('call_expression'))) {
       const callee = call && calleeOf(call);
       const mcm = callee && ctx.lifecycle.mcmNameOf(callee.text);
-      if (!call || !callee || !mcm || ctx.file.functionNamed(callee.text)) continue;
+      if (!call || !callee || !mcm || ctx.file.defines(callee.text)) continue;
       reason ??= kindReason('miniport-call-manager', ctx);
       const fix = counterpartFix(call, callee, callee.text, mcm, ctx);
       const params = ctx.catalog.entry(mcm)?.params.map((p) => p.name).join(', ') ?? '';

@@ -16,9 +16,9 @@ export const handlerTableMismatch: Rule = {
   defaultSeverity: 'warning',
   scope: 'workspace',
   summary: 'A handler-table entry holds a function of the wrong role or shape, or a stand-alone call manager leaves an entry empty.',
-  check(ctx) {
-    return [...wrongRole(ctx), ...wrongShape(ctx), ...ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx) : []];
-  },
+  // A table that is a function's local is checked with that function; a global one with the whole file.
+  check: (ctx) => [...wrongShape(ctx), ...ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx, 'local') : []],
+  checkFile: (ctx) => [...wrongRole(ctx), ...ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx, 'global') : []],
 };
 
 /** Where a binding is, kept as an offset in this file or another file's URI; put into words only for a finding. */
@@ -83,13 +83,14 @@ function wrongShape(ctx: RuleContext): Finding[] {
   return out;
 }
 
-function emptyEntries(ctx: RuleContext): Finding[] {
+function emptyEntries(ctx: RuleContext, scope: 'local' | 'global'): Finding[] {
   const out: Finding[] = [];
   const required = ctx.catalog.handlerFields.filter((f) => handlerTablesOf(f, ctx.catalog.byHandlerField(f)?.handlerFieldNote ?? null).includes(CM_TABLE));
   let reason: string | undefined;
-  for (const type of occurrences(ctx, CM_TABLE)) {
+  for (const type of occurrences(ctx, CM_TABLE, scope === 'local')) {
     const decl = type.parent;
     if (decl?.type !== 'declaration' || decl.childForFieldName('type')?.id !== type.id) continue;
+    if ((scopeOf(decl)?.type === 'function_definition') !== (scope === 'local')) continue;
     for (const d of decl.childrenForFieldName('declarator')) {
       const nameNode = d?.type === 'init_declarator' ? d.childForFieldName('declarator') : d;
       if (!d || nameNode?.type !== 'identifier') continue;
@@ -130,9 +131,7 @@ function filled(d: Node, nameNode: Node, decl: Node): Map<string, Node> | null {
   }
   if (pairs.length) return out;
   if (init && !(init.type === 'initializer_list' && /^\{\s*0?\s*\}$/.test(init.text))) return null; // positional or copied
-  let scope: Node | null = decl.parent;
-  while (scope && scope.type !== 'function_definition' && scope.type !== 'translation_unit') scope = scope.parent;
-  for (const use of (scope ?? decl).descendantsOfType('identifier')) {
+  for (const use of (scopeOf(decl) ?? decl).descendantsOfType('identifier')) {
     if (!use || use.text !== nameNode.text || use.id === nameNode.id) continue;
     const p = use.parent;
     if (p?.type === 'field_expression' && p.childForFieldName('argument')?.id === use.id) {
@@ -151,6 +150,13 @@ function filled(d: Node, nameNode: Node, decl: Node): Map<string, Node> | null {
     return null; // the table escapes: something else may fill it
   }
   return out;
+}
+
+/** The function a declaration is local to, or the translation unit. */
+function scopeOf(decl: Node): Node | null {
+  let scope: Node | null = decl.parent;
+  while (scope && scope.type !== 'function_definition' && scope.type !== 'translation_unit') scope = scope.parent;
+  return scope;
 }
 
 function isNull(v: Node): boolean {

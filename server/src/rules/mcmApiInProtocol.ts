@@ -13,10 +13,10 @@ export const mcmApiInProtocol: Rule = {
     if (ctx.workspace.roleOf(ctx.file.uri) !== 'call-manager') return [];
     const out: Finding[] = [];
     let reason: string | undefined;
-    for (const call of ctx.file.tree.rootNode.descendantsOfType('call_expression')) {
+    for (const call of ctx.file.scopeNodes().flatMap((root) => root.descendantsOfType('call_expression'))) {
       const callee = call && calleeOf(call);
       const standalone = callee && ctx.lifecycle.standaloneNameOf(callee.text);
-      if (!call || !callee || !standalone || ctx.file.functionNamed(callee.text)) continue;
+      if (!call || !callee || !standalone || ctx.file.defines(callee.text)) continue;
       reason ??= kindReason('call-manager', ctx);
       const fix = counterpartFix(call, callee, callee.text, standalone, ctx);
       const params = ctx.catalog.entry(standalone)?.params.map((p) => p.name).join(', ') ?? '';

@@ -30,7 +30,7 @@ export const missingDeactivateVc: Rule = {
       // Functions passed by name (`NdisQueueIoWorkItem(Item, CloseWorker, Vc)`) run on the handler's behalf too.
       // (Taken from the argument lists down: `.parent` per identifier costs O(depth) each, quadratic on deep trees.)
       const handedOn = fn.body.descendantsOfType('argument_list').flatMap((a) => a?.namedChildren ?? [])
-        .filter((n) => n?.type === 'identifier' && (ctx.file.functionNamed(n.text) || ctx.workspace.calleesOf(n.text).length))
+        .filter((n) => n?.type === 'identifier' && (ctx.file.defines(n.text) || ctx.workspace.calleesOf(n.text).length))
         .map((n) => n!.text);
       const reached = reachable(ctx, [fn.name, ...handedOn], DEPTH, 'callees');
       if (deactivations.some((d) => reached.has(d))) continue;

@@ -45,6 +45,7 @@ export const missingVcDelete: Rule = {
     const del = spelled(ctx, apisWhere(ctx, (e) => !!e.deletes), kind === 'miniport-call-manager');
 
     for (const c of ctx.file.summary().vcCreated) {
+      if (!ctx.file.inScope(c.start)) continue;
       if (deleted.some((d) => anySame(namesOf(c), namesOf(d)))) continue;
       const api = /^\w+/.exec(ctx.file.text.slice(c.start))?.[0] ?? '';
       out.push({

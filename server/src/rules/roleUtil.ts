@@ -102,11 +102,16 @@ export function kindReason(kind: DriverKind, ctx: RuleContext): string {
   return 'the `condis.driverRole` setting says so';
 }
 
-/** The identifier-like nodes spelling `name` in the file, found through the text (cheaper than walking the tree). */
-export function occurrences(ctx: RuleContext, name: string): Node[] {
+/**
+ * The identifier-like nodes spelling `name` in the file (or only in the item a view is narrowed to), found through the
+ * text: cheaper than walking the tree.
+ */
+export function occurrences(ctx: RuleContext, name: string, inScopeOnly = false): Node[] {
   const out: Node[] = [];
-  const { text } = ctx.file;
-  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + name.length)) {
+  const from = inScopeOnly && ctx.file.chunk ? ctx.file.chunk.start : 0;
+  const text = inScopeOnly && ctx.file.chunk ? ctx.file.text.slice(from, ctx.file.chunk.end) : ctx.file.text;
+  for (let j = text.indexOf(name); j >= 0; j = text.indexOf(name, j + name.length)) {
+    const i = from + j;
     const n = ctx.file.tree.rootNode.descendantForIndex(i, i + name.length);
     if (n && n.startIndex === i && n.text === name && /identifier$/.test(n.type)) out.push(n);
   }

@@ -41,5 +41,12 @@ export interface Rule {
   scope: 'file' | 'workspace';
   /** One line for listings (SARIF, docs index). */
   summary: string;
+  /**
+   * Checks the file item by item: `ctx.file` is a view of one top-level item (see FileAnalysis.view), and the findings
+   * may depend only on that item's text and on the file's and the workspace's cross-item facts (its summary, bindings,
+   * driver kind). They are kept while those stay the same. Given the whole file, checks every item.
+   */
   check(ctx: RuleContext): Finding[];
+  /** Checks what spans items (a handler table against definitions elsewhere), once per version of the whole file. */
+  checkFile?(ctx: RuleContext): Finding[];
 }

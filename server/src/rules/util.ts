@@ -12,8 +12,25 @@ export function rolesOf(fn: FunctionInfo, ctx: RuleContext): CatalogEntry[] {
   return [...names].map((n) => ctx.catalog.entry(n)).filter((e): e is CatalogEntry => !!e);
 }
 
-/** 1-based line of an offset, for messages that point at another place. */
-export function lineOf(text: string, offset: number): number {
+/**
+ * The 1-based line of an offset, for messages that point at another place: a reference that the diagnostics engine
+ * turns into the number (features/diagnostics.ts), so that a finding kept across versions follows its line.
+ */
+export function lineOf(_text: string, offset: number): string {
+  return lineRef(offset);
+}
+
+/** Marks a line reference in a message: `\uE000<offset>\uE001`. */
+export const lineRef = (offset: number) => `\uE000${offset}\uE001`;
+export const LINE_REF = /\uE000(-?\d+)\uE001/g;
+
+/** Replaces the line references in `message` with 1-based line numbers of `text`. */
+export function resolveLineRefs(message: string, text: string): string {
+  if (!message.includes('\uE000')) return message;
+  return message.replace(LINE_REF, (_, o: string) => String(lineNumber(text, Number(o))));
+}
+
+export function lineNumber(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
   return line;

@@ -16,12 +16,12 @@ export const wrongArgumentCount: Rule = {
   summary: 'A CoNDIS function is called with the wrong number of arguments.',
   check(ctx) {
     const out: Finding[] = [];
-    for (const call of ctx.file.tree.rootNode.descendantsOfType('call_expression')) {
+    for (const call of ctx.file.scopeNodes().flatMap((root) => root.descendantsOfType('call_expression'))) {
       const callee = call && calleeOf(call);
       const entry = callee && ctx.catalog.entry(callee.text);
       const list = call?.childForFieldName('arguments');
       if (!call || !callee || !list || entry?.kind !== 'function' || call.hasError || list.hasError) continue;
-      if (ctx.file.functionNamed(callee.text)) continue; // the project's own definition (a shim or a test double)
+      if (ctx.file.defines(callee.text)) continue; // the project's own definition (a shim or a test double)
       const args = callArguments(call);
       const params = entry.params;
       if (args.length === params.length || (args.length < params.length && args.some(mayExpandToSeveral))) continue;

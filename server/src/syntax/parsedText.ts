@@ -68,8 +68,33 @@ function inChunks(text: string): (index: number) => string {
   };
 }
 
+/** One edit of the text: `[start, oldEnd)` became `[start, newEnd)`. */
+export interface EditRange { start: number; oldEnd: number; newEnd: number }
+
+/** Edits remembered for analyses that lag behind (a burst of changes checked once). */
+const EDIT_LOG_LIMIT = 4096;
+
+/** Maps `[start, end)` of an older version through `edits`; null when an edit touched its inside. */
+export function mapRange(start: number, end: number, edits: readonly EditRange[]): { start: number; end: number } | null {
+  for (const e of edits) {
+    if (e.oldEnd <= start && !(e.start === e.oldEnd && e.start === start && start === end)) {
+      const d = e.newEnd - e.oldEnd;
+      start += d;
+      end += d;
+    } else if (e.start < end || (e.start === start && start === end)) {
+      return null;
+    }
+  }
+  return { start, end };
+}
+
 export class ParsedText {
   text: string;
+  /** Edits made so far (see editsSince). */
+  private log: EditRange[] = [];
+  /** How many edits came before log[0]; a whole-text replacement starts a new log. */
+  private logBase = 0;
+  private logReset = 0;
   /** `text` with annotations blanked: what the tree was parsed from. Same length, same line breaks. */
   blanked: string;
   tree: Tree | null;
@@ -108,6 +133,11 @@ export class ParsedText {
     const editStart = winStart + prefix;
     const editOldEnd = winEndOld - suffix;
     const editNewEnd = winEndNew - suffix;
+    // The text edit itself, for analyses keyed by position: an annotation change blanks to the same text.
+    // Both ranges count: re-blanking a line can change the blanked text next to the edit.
+    const touchedStart = Math.min(start, editStart);
+    const touchedOldEnd = Math.max(oldEnd, editOldEnd);
+    this.record({ start: touchedStart, oldEnd: touchedOldEnd, newEnd: touchedOldEnd + delta });
     if (editStart === editOldEnd && editStart === editNewEnd) return;
 
     const old = this.tree;
@@ -127,8 +157,31 @@ export class ParsedText {
     old.delete();
   }
 
+  /** The number of edits so far: pass it to editsSince later. */
+  get editCount(): number {
+    return this.logBase + this.log.length;
+  }
+
+  /** The edits made since `count` edits, in order; null when they are not known (a replacement, or too long ago). */
+  editsSince(count: number): readonly EditRange[] | null {
+    if (count < this.logReset || count < this.logBase || count > this.editCount) return null;
+    return this.log.slice(count - this.logBase);
+  }
+
+  private record(e: EditRange): void {
+    this.log.push(e);
+    if (this.log.length > EDIT_LOG_LIMIT) {
+      const drop = this.log.length - EDIT_LOG_LIMIT / 2;
+      this.log.splice(0, drop);
+      this.logBase += drop;
+    }
+  }
+
   /** Replaces the whole text (a full-document change). */
   replace(text: string): void {
+    this.logBase += this.log.length;
+    this.log = [];
+    this.logReset = this.logBase;
     this.text = text;
     this.blanked = blankAnnotations(text);
     const old = this.tree;

@@ -1,0 +1,206 @@
+// A file as a list of top-level items (function definitions, declarations, ...), each with the facts the summary and the
+// rules need from it. Facts depend on the item's text alone, so they are kept across versions keyed by that text: an
+// edit recomputes the items it touched and reuses the rest. Offsets in facts are relative to the item's start.
+import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Catalog } from '../catalog';
+import { exprKey } from './cfg';
+import { stripCasts } from './expressions';
+import type { HandlerQueries } from './handlers';
+import { findContextBindings } from './contexts';
+import { declaratorName } from '../syntax/nodes';
+import { mapRange, type EditRange } from '../syntax/parsedText';
+
+/** Nodes whose named children are top-level items in their own right (conditional compilation, `extern "C"`, recovery). */
+const CONTAINERS = new Set(['preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list', 'ERROR']);
+const MAX_CONTAINER_DEPTH = 16;
+
+export const ROLE_EVIDENCE = new Set([
+  'NdisRegisterProtocolDriver', 'NdisCmRegisterAddressFamilyEx', 'NdisCmRegisterAddressFamily',
+  'NdisMRegisterMiniportDriver', 'NdisMCmRegisterAddressFamilyEx', 'NdisMCmRegisterAddressFamily',
+  'NdisClOpenAddressFamilyEx', 'NdisClOpenAddressFamily',
+  'NDIS_CALL_MANAGER_CHARACTERISTICS', 'NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS', 'NDIS_CO_CLIENT_OPTIONAL_HANDLERS',
+  'NDIS_CLIENT_CHARACTERISTICS', 'NDIS_MINIPORT_CO_CHARACTERISTICS', 'NDIS_MINIPORT_DRIVER_CHARACTERISTICS',
+  'NDIS_PROTOCOL_DRIVER_CHARACTERISTICS', 'NDIS_MINIPORT_CHARACTERISTICS', 'NDIS_PROTOCOL_CHARACTERISTICS',
+]);
+
+/** A finding of one rule, with every offset relative to the item's start and `line` references kept relative too. */
+export interface CachedFindings {
+  /** The context the findings were computed in (settings, driver kind, the file's and the workspace's cross-item facts). */
+  key: string;
+  /** Rule id -> findings (relative offsets). */
+  byRule: Map<string, import('../rules/types').Finding[]>;
+}
+
+export interface ChunkFacts {
+  readonly type: string;
+  /** The function this item defines, when it is a function definition with a plain name. */
+  readonly fn?: { name: string; params: string[] };
+  /** Called names -> count. */
+  readonly calls: ReadonlyMap<string, number>;
+  /** Called names in order, deduplicated (the call graph entry of `fn`). */
+  readonly callees: readonly string[];
+  readonly evidence: readonly string[];
+  readonly vcCreated: readonly { handle: string; start: number; end: number; aliases: string[] }[];
+  readonly vcDeleted: readonly { handle: string; aliases: string[] }[];
+  readonly paramStores: readonly { param: number; target: string }[];
+  readonly bindings: readonly { name: string; entry: string; via: 'role-type' | 'handler-field'; field?: string; start: number; end: number }[];
+  readonly contexts: readonly { name: string; type: string; start: number; end: number }[];
+  /** A hash of everything above but offsets: what other items may depend on. */
+  readonly sem: number;
+  /** Rule findings for this text, under the context they were computed in; null when they point outside the item. */
+  findings?: CachedFindings | null;
+}
+
+/** One item of the current version: where it is, its facts, and (on demand) its node. */
+export interface Chunk {
+  readonly start: number;
+  readonly end: number;
+  readonly facts: ChunkFacts;
+  node(): Node;
+}
+
+export interface ChunkServices { catalog: Catalog; handlers: HandlerQueries }
+
+/** What a version's analysis leaves for the next: its items' places and facts, and the edits made since. */
+export interface CarriedChunks {
+  chunks: readonly { start: number; end: number; facts: ChunkFacts }[];
+  edits: readonly EditRange[];
+}
+
+/**
+ * Lists the items of `tree` and their facts, reusing `previous` facts for items the edits since did not touch (same
+ * type, same extent once shifted). Costs a walk of the top level plus the changed items.
+ */
+export function chunkFile(tree: Tree, text: string, s: ChunkServices, previous?: CarriedChunks): Chunk[] {
+  const chunks: Chunk[] = [];
+  const reusable = new Map<number, { end: number; facts: ChunkFacts }>();
+  for (const c of previous?.chunks ?? []) {
+    const m = mapRange(c.start, c.end, previous!.edits);
+    if (m) reusable.set(m.start, { end: m.end, facts: c.facts });
+  }
+  const cursor = tree.walk();
+  const nodeAt = (index: number): () => Node => {
+    let n: Node | undefined;
+    return () => {
+      if (!n) { const c = tree.walk(); c.gotoDescendant(index); n = c.currentNode; c.delete(); }
+      return n;
+    };
+  };
+  const visit = (c: TreeCursor) => {
+    const type = c.nodeType;
+    if (type === 'comment') return;
+    const start = c.startIndex;
+    const end = c.endIndex;
+    const old = reusable.get(start);
+    if (old && old.end === end && old.facts.type === type) {
+      chunks.push({ start, end, facts: old.facts, node: nodeAt(c.currentDescendantIndex) });
+      return;
+    }
+    const n = c.currentNode;
+    chunks.push({ start, end, facts: factsOf(n, start, text, s), node: () => n });
+  };
+  const walk = (depth: number) => {
+    if (!cursor.gotoFirstChild()) return;
+    do {
+      if (!cursor.nodeIsNamed) continue;
+      if (CONTAINERS.has(cursor.nodeType) && depth < MAX_CONTAINER_DEPTH) walk(depth + 1);
+      else visit(cursor);
+    } while (cursor.gotoNextSibling());
+    cursor.gotoParent();
+  };
+  try {
+    walk(0);
+  } finally {
+    cursor.delete();
+  }
+  return chunks;
+}
+
+/** The function a definition defines: its name node, body and parameter names; null for anything else. */
+export function functionParts(node: Node): { nameNode: Node; body: Node; params: string[] } | null {
+  if (node.type !== 'function_definition') return null;
+  const body = node.childForFieldName('body');
+  let fd: Node | null = node.childForFieldName('declarator');
+  while (fd && fd.type !== 'function_declarator') fd = fd.childForFieldName('declarator');
+  const nameNode = declaratorName(fd);
+  if (!nameNode || !body || !fd) return null;
+  const params = (fd.childForFieldName('parameters')?.namedChildren ?? [])
+    .map((p) => (p ? declaratorName(p.childForFieldName('declarator'))?.text : undefined))
+    .filter((x): x is string => !!x);
+  return { nameNode, body, params };
+}
+
+/** Lvalues that `key` is copied to or from in `body`: one step of plain assignment, casts ignored. */
+function copiesOf(body: Node | null, key: string): string[] {
+  const out = new Set<string>();
+  for (const n of body?.descendantsOfType(['init_declarator', 'assignment_expression']) ?? []) {
+    const decl = n?.type === 'init_declarator';
+    const l = n?.childForFieldName(decl ? 'declarator' : 'left');
+    const r = stripCasts(n?.childForFieldName(decl ? 'value' : 'right') ?? null);
+    if (!l || !r || (!decl && n!.childForFieldName('operator')?.text !== '=')) continue;
+    if (exprKey(r) === key) out.add(exprKey(l));
+    else if (exprKey(l) === key && (r.type === 'identifier' || r.type === 'field_expression')) out.add(exprKey(r));
+  }
+  out.delete(key);
+  return [...out];
+}
+
+/** Computes the facts of one item; `start` is its offset in `text`. */
+export function factsOf(node: Node, start: number, text: string, s: ChunkServices): ChunkFacts {
+  const parts = functionParts(node);
+  const fn = parts && parts.nameNode.type === 'identifier' ? { name: parts.nameNode.text, params: parts.params } : undefined;
+  const calls = new Map<string, number>();
+  const callees: string[] = [];
+  const evidence = new Set<string>();
+  const vcCreated: { handle: string; start: number; end: number; aliases: string[] }[] = [];
+  const vcDeleted: { handle: string; aliases: string[] }[] = [];
+  for (const call of node.descendantsOfType('call_expression')) {
+    const f = call?.childForFieldName('function');
+    if (!call || !f || f.type !== 'identifier') continue;
+    const name = f.text;
+    calls.set(name, (calls.get(name) ?? 0) + 1);
+    if (ROLE_EVIDENCE.has(name)) evidence.add(name);
+    if (fn && !callees.includes(name)) callees.push(name);
+    if (name !== 'NdisCoCreateVc' && name !== 'NdisMCmCreateVc' && name !== 'NdisCoDeleteVc' && name !== 'NdisMCmDeleteVc') continue;
+    const args = call.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
+    const owner = fn ? node : null;
+    if (name === 'NdisCoCreateVc' || name === 'NdisMCmCreateVc') {
+      const out = args[3];
+      const target = out && (out.type === 'pointer_expression' ? out.childForFieldName('argument') : out);
+      if (target) vcCreated.push({ handle: exprKey(target), start: call.startIndex - start, end: call.endIndex - start, aliases: copiesOf(owner, exprKey(target)) });
+    } else if (args[0]) {
+      vcDeleted.push({ handle: exprKey(args[0]), aliases: copiesOf(owner, exprKey(args[0])) });
+    }
+  }
+  for (const t of node.descendantsOfType('type_identifier')) {
+    if (t && ROLE_EVIDENCE.has(t.text)) evidence.add(t.text);
+    if (t && /^MINIPORT_CO_/.test(t.text) && s.catalog.entry(t.text)) evidence.add('MINIPORT_CO_*');
+  }
+  const paramStores: { param: number; target: string }[] = [];
+  if (fn && parts) {
+    for (const a of parts.body.descendantsOfType('assignment_expression')) {
+      const l = a?.childForFieldName('left');
+      const r = stripCasts(a?.childForFieldName('right') ?? null);
+      const param = r?.type === 'identifier' ? fn.params.indexOf(r.text) : -1;
+      if (l?.type === 'field_expression' && param >= 0) paramStores.push({ param, target: exprKey(l) });
+    }
+  }
+  const bindings = s.handlers.findIn(node, s.catalog).map((b) => ({
+    name: b.name, entry: b.entry.name, via: b.via, ...(b.field ? { field: b.field } : {}), start: b.start - start, end: b.end - start,
+  }));
+  const contexts = findContextBindings(node, text, start, node.endIndex).map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
+  const facts = {
+    type: node.type, fn, calls, callees, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, bindings, contexts, sem: 0,
+  };
+  const semantic = JSON.stringify([
+    node.type, fn, [...calls], callees, facts.evidence, vcCreated.map((v) => [v.handle, v.aliases]), vcDeleted, paramStores,
+    bindings.map((b) => [b.name, b.entry, b.via, b.field]), contexts.map((c) => [c.name, c.type]),
+  ]);
+  return { ...facts, sem: hash(semantic) };
+}
+
+/** FNV-1a over UTF-16 units, 32 bits. */
+export function hash(s: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
