@@ -27,14 +27,14 @@ export interface Services {
 
 /** Analysis of an open document's current version (memoised by the caller). */
 export function analyzeText(s: Services, uri: string, text: string, parsed: ParsedText, previous?: CarriedChunks): FileAnalysis | null {
-  return parsed.tree ? analyzeFile(uri, text, parsed.tree, s, previous) : null;
+  return parsed.hasTree ? analyzeFile(uri, text, parsed, s, previous) : null;
 }
 
 /** Parses a file read from disk just long enough to summarise it for the workspace index. */
 export function summarizeFile(s: Services, uri: string, text: string): FileSummary | null {
   const parsed = new ParsedText(s.scanParser, text);
   try {
-    return parsed.tree ? analyzeFile(uri, text, parsed.tree, s).summary() : null;
+    return parsed.hasTree ? analyzeFile(uri, text, parsed, s).summary() : null;
   } finally {
     parsed.dispose();
   }

@@ -13,6 +13,7 @@ import { analyzeFile } from '../../server/src/analysis/fileAnalysis';
 import { ParsedText } from '../../server/src/syntax/parsedText';
 import { runRules, toDiagnostics } from '../../server/src/features/diagnostics';
 import { Rng } from '../fuzz/rng';
+import { generateDriver } from '../../bench/generate';
 
 const cFiles = (dir: string) => readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.c')).map((f) => join(ROOT, dir, f));
 const FILES = [
@@ -49,14 +50,19 @@ test('incremental re-analysis equals a fresh analysis after every edit', async (
   const validator = new Validator(s, () => DEFAULT_SETTINGS, 'file:///docs', undefined, () => undefined);
   let compared = 0;
   let withFindings = 0;
-  for (const [k, path] of FILES.entries()) {
+  // A generated driver large enough to be parsed in segments once edited (ParsedText), besides the real files.
+  const sources: [string, string, number][] = [
+    ...FILES.map((p): [string, string, number] => [p, readFileSync(p, 'utf8'), 40]),
+    ['a generated 2,500-line call manager', generateDriver(2500, 3).text, 30],
+  ];
+  for (const [k, [path, original, steps]] of sources.entries()) {
     const rng = new Rng(0xc0de + k);
     const uri = `file:///incremental/${k}.c`;
-    let text = readFileSync(path, 'utf8');
+    let text = original;
     const doc = s.documents.open(uri, 'c', 1, text);
     try {
       validator.diagnostics(doc);
-      for (let step = 0; step < 40; step++) {
+      for (let step = 0; step < steps; step++) {
         const e = randomEdit(rng, text);
         const range = { start: doc.text.positionAt(e.start), end: doc.text.positionAt(e.end) };
         text = text.slice(0, e.start) + e.insert + text.slice(e.end);
@@ -67,7 +73,7 @@ test('incremental re-analysis equals a fresh analysis after every edit', async (
 
         const parsed = new ParsedText(s.parser, text);
         try {
-          const file = analyzeFile(uri, text, parsed.tree!, s);
+          const file = analyzeFile(uri, text, parsed, s);
           const fresh = toDiagnostics(runRules({ file, catalog: s.catalog, lifecycle: s.lifecycle, workspace: s.workspace }, DEFAULT_SETTINGS),
             TextDocument.create(uri, 'c', doc.version, text), 'file:///docs');
           assert.deepEqual(incremental, fresh, `${path}, edit ${step}: ${JSON.stringify(e)}`);

@@ -2,6 +2,7 @@
 // rules need from it. Facts depend on the item's text alone, so they are kept across versions keyed by that text: an
 // edit recomputes the items it touched and reuses the rest. Offsets in facts are relative to the item's start.
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Syntax } from '../syntax/parsedText';
 import type { Catalog } from '../catalog';
 import { exprKey } from './cfg';
 import { stripCasts } from './expressions';
@@ -71,18 +72,20 @@ export interface CarriedChunks {
  * Lists the items of `tree` and their facts, reusing `previous` facts for items the edits since did not touch (same
  * type, same extent once shifted). Costs a walk of the top level plus the changed items.
  */
-export function chunkFile(tree: Tree, text: string, s: ChunkServices, previous?: CarriedChunks): Chunk[] {
+export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previous?: CarriedChunks): Chunk[] {
   const chunks: Chunk[] = [];
   const reusable = new Map<number, { end: number; facts: ChunkFacts }>();
   for (const c of previous?.chunks ?? []) {
     const m = mapRange(c.start, c.end, previous!.edits);
     if (m) reusable.set(m.start, { end: m.end, facts: c.facts });
   }
-  const cursor = tree.walk();
+  let tree: Tree;
+  let cursor: TreeCursor;
   const nodeAt = (index: number): () => Node => {
+    const t = tree;
     let n: Node | undefined;
     return () => {
-      if (!n) { const c = tree.walk(); c.gotoDescendant(index); n = c.currentNode; c.delete(); }
+      if (!n) { const c = t.walk(); c.gotoDescendant(index); n = c.currentNode; c.delete(); }
       return n;
     };
   };
@@ -108,10 +111,31 @@ export function chunkFile(tree: Tree, text: string, s: ChunkServices, previous?:
     } while (cursor.gotoNextSibling());
     cursor.gotoParent();
   };
+  // Segments of one tree come in order, so one cursor per tree walks its top level once, whatever the segments.
+  // (TreeCursor.gotoFirstChildForIndex finds nothing in web-tree-sitter 0.27.1, so it is not used to jump.)
+  const cursors = new Map<Tree, { c: TreeCursor; more: boolean }>();
   try {
-    walk(0);
+    for (const seg of syntax.segments) {
+      tree = seg.tree;
+      let at = cursors.get(tree);
+      if (!at) {
+        const c = tree.walk();
+        at = { c, more: c.gotoFirstChild() };
+        cursors.set(tree, at);
+      }
+      cursor = at.c;
+      // A segment may own only part of its tree (the file's base tree, split around edits): its items, and no others.
+      while (at.more && cursor.endIndex <= seg.start) at.more = cursor.gotoNextSibling();
+      while (at.more && cursor.startIndex < seg.end) {
+        if (cursor.nodeIsNamed) {
+          if (CONTAINERS.has(cursor.nodeType)) walk(1);
+          else visit(cursor);
+        }
+        at.more = cursor.gotoNextSibling();
+      }
+    }
   } finally {
-    cursor.delete();
+    for (const { c } of cursors.values()) c.delete();
   }
   return chunks;
 }

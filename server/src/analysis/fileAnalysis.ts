@@ -1,7 +1,8 @@
 // Everything the rules ask of one file, computed lazily and at most once per version: its top-level items and their
 // facts (reused across versions for unchanged text, see chunks.ts), its functions, their flow facts, its handler
 // bindings and its summary for the workspace index. A view narrows the file to one item, for checking item by item.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
+import type { Syntax } from '../syntax/parsedText';
 import type { Catalog } from '../catalog';
 import type { Lifecycle } from '../catalog/lifecycle';
 import { analyzeFunction, type FunctionFlow } from './flow';
@@ -21,7 +22,10 @@ export interface FunctionInfo {
 export interface FileAnalysis {
   uri: string;
   text: string;
-  tree: Tree;
+  /** The syntax trees (see ParsedText: one, or a large file's segments). */
+  syntax: Syntax;
+  /** The smallest node spanning [start, end), from the tree holding that offset. */
+  nodeAt(start: number, end?: number): Node | null;
   /** The top-level items of the file, in order. */
   chunks(): Chunk[];
   /** The item this view is narrowed to; undefined for the whole file. */
@@ -51,7 +55,7 @@ export interface AnalysisServices {
   handlers: HandlerQueries;
 }
 
-export function analyzeFile(uri: string, text: string, tree: Tree, s: AnalysisServices, previous?: CarriedChunks): FileAnalysis {
+export function analyzeFile(uri: string, text: string, syntax: Syntax, s: AnalysisServices, previous?: CarriedChunks): FileAnalysis {
   let listed: Chunk[] | undefined;
   let functions: FunctionInfo[] | undefined;
   let names: Set<string> | undefined;
@@ -60,7 +64,7 @@ export function analyzeFile(uri: string, text: string, tree: Tree, s: AnalysisSe
   let semantic: string | undefined;
   const flows = new Map<number, FunctionFlow>();
   const infos = new WeakMap<Chunk, FunctionInfo | null>();
-  const list = () => (listed ??= chunkFile(tree, text, s, previous));
+  const list = () => (listed ??= chunkFile(syntax, text, s, previous));
   const infoOf = (c: Chunk): FunctionInfo | null => {
     let info = infos.get(c);
     if (info === undefined) {
@@ -72,11 +76,12 @@ export function analyzeFile(uri: string, text: string, tree: Tree, s: AnalysisSe
     return info;
   };
   const self: FileAnalysis = {
-    uri, text, tree,
+    uri, text, syntax,
+    nodeAt: (start, end = start) => syntax.treeAt(start)?.rootNode.descendantForIndex(start, end) ?? null,
     chunks: () => list(),
     functions: () => (functions ??= self.chunks().map(infoOf).filter((f): f is FunctionInfo => !!f)),
     defines: (name) => (names ??= new Set(self.chunks().map((c) => c.facts.fn?.name).filter((n): n is string => !!n))).has(name),
-    scopeNodes: () => [tree.rootNode],
+    scopeNodes: () => self.chunks().map((c) => c.node()),
     inScope: () => true,
     flowOf: (fn) => {
       let f = flows.get(fn.node.id);

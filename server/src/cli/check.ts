@@ -92,8 +92,8 @@ export async function check(s: Services, input: CheckInput): Promise<CheckResult
 function checkOne(s: Services, src: SourceFile, summary: FileSummary | undefined, input: CheckInput): CliFinding[] {
   const parsed = new ParsedText(s.parser, src.text);
   try {
-    if (!parsed.tree) throw new Error('the parser produced no syntax tree');
-    const fresh = analyzeFile(src.uri, src.text, parsed.tree, s);
+    if (!parsed.hasTree) throw new Error('the parser produced no syntax tree');
+    const fresh = analyzeFile(src.uri, src.text, parsed, s);
     // Pass 1 summarised this very text: reuse it rather than walk the tree again (about a sixth of the time).
     const file: FileAnalysis = summary ? { ...fresh, summary: () => summary } : fresh;
     const raw = runRules({ file, catalog: s.catalog, lifecycle: s.lifecycle, workspace: s.workspace }, input.settings);

@@ -37,10 +37,9 @@ export function buildCompletionItems(catalog: Catalog): CompletionItems {
 }
 
 export function provideCompletion(doc: OpenDocument, position: Position, ctx: FeatureContext, items: CompletionItems): CompletionList | null {
-  const tree = doc.parsed.tree;
   const offset = doc.text.offsetAt(position);
   const text = doc.parsed.text;
-  if (tree && inCommentOrString(tree, offset)) return null;
+  if (inCommentOrString(doc.parsed, offset)) return null;
   const prefix = prefixAt(text, offset);
   const lineStart = prefix.start > 0 ? text.lastIndexOf('\n', prefix.start - 1) + 1 : 0;
   if (/^\s*#\s*include/.test(text.slice(lineStart, prefix.start))) return null;

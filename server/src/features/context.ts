@@ -3,6 +3,7 @@ import type { CompletionItem } from 'vscode-languageserver';
 import type { Catalog } from '../catalog';
 import type { HandlerBinding, HandlerQueries } from '../analysis/handlers';
 import { derive, type OpenDocument } from '../documents';
+import type { FileAnalysis } from '../analysis/fileAnalysis';
 import type { Settings } from '../settings';
 import type { WorkspaceView } from '../analysis/workspace';
 
@@ -22,7 +23,20 @@ export interface FeatureContext {
 
 /** The document's handler bindings, computed once per version. */
 export function handlerBindings(doc: OpenDocument, ctx: FeatureContext): Map<string, HandlerBinding[]> {
-  return derive(doc, 'handlers', () => (doc.parsed.tree ? ctx.handlers.find(doc.parsed.tree, ctx.catalog) : new Map()));
+  // The validator's analysis of this version has them already (kept across edits); otherwise one query per tree.
+  const analysed = doc.derived.get('analysis') as FileAnalysis | null | undefined;
+  if (analysed) return analysed.bindings();
+  return derive(doc, 'handlers', () => {
+    const out = new Map<string, HandlerBinding[]>();
+    for (const seg of doc.parsed.segments) {
+      for (const b of ctx.handlers.findIn(seg.tree.rootNode, ctx.catalog)) {
+        if (b.start < seg.start || b.start >= seg.end) continue;
+        const list = out.get(b.name);
+        if (list) list.push(b); else out.set(b.name, [b]);
+      }
+    }
+    return out;
+  });
 }
 
 /**

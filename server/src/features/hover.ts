@@ -7,10 +7,9 @@ import { bindingMarkdown, entryMarkdown, fieldMarkdown, statusMarkdown, toPlainT
 import { wordAt } from './words';
 
 export function provideHover(doc: OpenDocument, position: Position, ctx: FeatureContext): Hover | null {
-  const tree = doc.parsed.tree;
-  if (!tree) return null;
+  if (!doc.parsed.hasTree) return null;
   const offset = doc.text.offsetAt(position);
-  const node = identifierAt(tree, offset);
+  const node = identifierAt(doc.parsed, offset);
   // Inside macro bodies tree-sitter sees one token: fall back to the word under the cursor.
   const word = node ? { text: node.text, start: node.startIndex, end: node.endIndex, isField: node.type === 'field_identifier' }
     : wordInPreprocessor(doc, offset);
@@ -39,8 +38,7 @@ function markdownFor(name: string, isField: boolean, doc: OpenDocument, ctx: Fea
 }
 
 function wordInPreprocessor(doc: OpenDocument, offset: number) {
-  const tree = doc.parsed.tree;
-  const n = tree?.rootNode.descendantForIndex(offset, offset);
+  const n = doc.parsed.treeAt(offset)?.rootNode.descendantForIndex(offset, offset);
   if (!n || (n.type !== 'preproc_arg' && n.parent?.type !== 'preproc_arg')) return null;
   const w = wordAt(doc.parsed.text, offset);
   return w ? { ...w, isField: false } : null;

@@ -11,14 +11,13 @@ import { paramLabel, toPlainText } from './render';
 const MAX_SCAN = 32_768;
 
 export function provideSignatureHelp(doc: OpenDocument, position: Position, ctx: FeatureContext): SignatureHelp | null {
-  const tree = doc.parsed.tree;
-  if (!tree) return null;
+  if (!doc.parsed.hasTree) return null;
   const offset = doc.text.offsetAt(position);
-  if (inCommentOrString(tree, offset)) return null;
+  if (inCommentOrString(doc.parsed, offset)) return null;
   // Start at the top-level construct holding the cursor: outside every call by construction.
   // (Found from the root down: climbing `.parent` costs O(depth) per step in web-tree-sitter.)
   const at = Math.max(0, offset - 1);
-  const top = tree.rootNode.firstChildForIndex(at);
+  const top = doc.parsed.treeAt(at)?.rootNode.firstChildForIndex(at);
   const from = Math.max(top && top.startIndex <= at ? top.startIndex : 0, offset - MAX_SCAN);
   const calls = openCallsAt(doc.parsed.blanked, offset, from);
   for (const call of calls) {

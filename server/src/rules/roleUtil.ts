@@ -112,7 +112,7 @@ export function occurrences(ctx: RuleContext, name: string, inScopeOnly = false)
   const text = inScopeOnly && ctx.file.chunk ? ctx.file.text.slice(from, ctx.file.chunk.end) : ctx.file.text;
   for (let j = text.indexOf(name); j >= 0; j = text.indexOf(name, j + name.length)) {
     const i = from + j;
-    const n = ctx.file.tree.rootNode.descendantForIndex(i, i + name.length);
+    const n = ctx.file.nodeAt(i, i + name.length);
     if (n && n.startIndex === i && n.text === name && /identifier$/.test(n.type)) out.push(n);
   }
   return out;

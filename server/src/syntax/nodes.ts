@@ -1,23 +1,24 @@
 // Small, CoNDIS-agnostic helpers over tree-sitter C nodes.
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node } from 'web-tree-sitter';
+import type { Syntax } from './parsedText';
 
 export const IDENTIFIER_TYPES = new Set(['identifier', 'type_identifier', 'field_identifier']);
 
 /** The identifier-like leaf that touches `offset` (cursor just after a word counts), or null. */
-export function identifierAt(tree: Tree, offset: number): Node | null {
-  const root = tree.rootNode;
+export function identifierAt(syntax: Pick<Syntax, 'treeAt'>, offset: number): Node | null {
   for (const at of [offset, offset - 1]) {
     if (at < 0) continue;
-    const n = root.descendantForIndex(at, at);
+    const n = syntax.treeAt(at)?.rootNode.descendantForIndex(at, at);
     if (n && IDENTIFIER_TYPES.has(n.type) && n.startIndex <= offset && offset <= n.endIndex) return n;
   }
   return null;
 }
 
 /** Whether `offset` lies inside a comment or a string/char literal. */
-export function inCommentOrString(tree: Tree, offset: number): boolean {
+export function inCommentOrString(syntax: Pick<Syntax, 'treeAt'>, offset: number): boolean {
   // At the very end of a `//` comment (end of file) only the character before the cursor lies in it.
-  let n: Node | null = tree.rootNode.descendantForIndex(Math.max(0, offset - 1), offset);
+  const at = Math.max(0, offset - 1);
+  let n: Node | null = syntax.treeAt(at)?.rootNode.descendantForIndex(at, offset) ?? null;
   // Comments and literals are leaves or a level or two above them; `.parent` costs O(depth) in web-tree-sitter,
   // so climbing to the root would be quadratic on deeply nested code.
   for (let up = 0; n && up < 4; up++) {

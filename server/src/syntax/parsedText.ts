@@ -1,5 +1,5 @@
 // One C text with its annotation-blanked twin and its syntax tree, kept current by incremental re-parsing.
-import { Edit, type Parser, type Point, type Tree } from 'web-tree-sitter';
+import { Edit, type Parser, type Point, type Range, type Tree } from 'web-tree-sitter';
 import { blankAnnotations } from './blank';
 
 /**
@@ -59,13 +59,38 @@ const PARSE_BUDGET_MS_PER_MB = 1_000;
  * string, it copies 5,119 UTF-16 units at a time wherever they end, so a pair split across two chunks became two
  * lone surrogates, and tokens around an emoji came out differently in a full parse and an incremental one.
  */
-function inChunks(text: string): (index: number) => string {
+function inChunks(source: () => string): (index: number) => string {
   return (index) => {
+    const text = source();
     let end = index + 4096;
     const last = text.charCodeAt(end - 1);
     if (last >= 0xd800 && last <= 0xdbff) end--;
     return text.slice(index, end);
   };
+}
+
+/**
+ * A file this large is parsed in segments once edited: tree-sitter's incremental re-parse costs time in proportion to
+ * the top-level items after the edit (62 ms for one character in a 100,000-line driver), so the items around an edit
+ * get a tree of their own and the rest keep the tree they had.
+ */
+const SEGMENT_MIN_LENGTH = 64 * 1024;
+/** More separately parsed regions than this, and the file is re-parsed whole (incrementally) into one tree again. */
+const MAX_OWN_SEGMENTS = 32;
+
+/** What the analysis reads of a parsed text: its segments and the tree at an offset. */
+export interface Syntax {
+  readonly segments: readonly Segment[];
+  treeAt(offset: number): Tree | null;
+}
+
+/** A range of the text and the tree that holds its syntax (the file's base tree, or one parsed for that range alone). */
+export interface Segment { start: number; end: number; startPoint: Point; endPoint: Point; tree: Tree }
+
+/** Moves a point at or after an edit's old end to where the edit leaves it. */
+function shiftPoint(p: Point, oldEnd: Point, newEnd: Point): Point {
+  if (p.row > oldEnd.row) return { row: p.row + newEnd.row - oldEnd.row, column: p.column };
+  return { row: newEnd.row, column: newEnd.column + p.column - oldEnd.column };
 }
 
 /** One edit of the text: `[start, oldEnd)` became `[start, newEnd)`. */
@@ -88,7 +113,7 @@ export function mapRange(start: number, end: number, edits: readonly EditRange[]
   return { start, end };
 }
 
-export class ParsedText {
+export class ParsedText implements Syntax {
   text: string;
   /** Edits made so far (see editsSince). */
   private log: EditRange[] = [];
@@ -97,12 +122,45 @@ export class ParsedText {
   private logReset = 0;
   /** `text` with annotations blanked: what the tree was parsed from. Same length, same line breaks. */
   blanked: string;
-  tree: Tree | null;
+  /** The whole file's tree: every edit is applied to it, and it is re-parsed whole when segments are given up. */
+  private base: Tree | null;
+  /** The text in order, each range with the tree holding its syntax; empty when there is no tree. */
+  private segs: Segment[] = [];
+  private readonly source = inChunks(() => this.blanked);
 
   constructor(private readonly parser: Parser, text: string) {
     this.text = text;
     this.blanked = blankAnnotations(text);
-    this.tree = this.safeParse(this.blanked, null);
+    this.base = this.safeParse(null);
+    this.resetSegments();
+  }
+
+  /** The segments, in order (one, the whole text, unless an edit split a large file). */
+  get segments(): readonly Segment[] {
+    return this.segs;
+  }
+
+  /** One tree for the whole text: re-parses the segments into one first when the file was split. */
+  get tree(): Tree | null {
+    if (this.segs.length > 1) this.consolidate();
+    return this.base;
+  }
+
+  get hasTree(): boolean {
+    return this.segs.length > 0;
+  }
+
+  /** The tree holding the syntax at `offset` (the last segment's past the end of the text). */
+  treeAt(offset: number): Tree | null {
+    const segs = this.segs;
+    if (!segs.length) return null;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segs[mid].start <= offset) lo = mid; else hi = mid - 1;
+    }
+    return segs[lo].tree;
   }
 
   /**
@@ -140,21 +198,87 @@ export class ParsedText {
     this.record({ start: touchedStart, oldEnd: touchedOldEnd, newEnd: touchedOldEnd + delta });
     if (editStart === editOldEnd && editStart === editNewEnd) return;
 
-    const old = this.tree;
-    if (!old) {
-      this.tree = this.safeParse(this.blanked, null);
+    if (!this.base) {
+      this.base = this.safeParse(null);
+      this.resetSegments();
       return;
     }
-    old.edit(new Edit({
+    const e = new Edit({
       startIndex: editStart,
       oldEndIndex: editOldEnd,
       newEndIndex: editNewEnd,
       startPosition: pointNear(oldText, editStart, start, startRow),
       oldEndPosition: pointNear(oldText, editOldEnd, start, startRow),
       newEndPosition: pointNear(newText, editNewEnd, start, startRow),
-    }));
-    this.tree = this.safeParse(this.blanked, old);
-    old.delete();
+    });
+    this.base.edit(e);
+    for (const g of this.segs) if (g.tree !== this.base) g.tree.edit(e);
+    if (!this.editSegments(e)) this.consolidate();
+  }
+
+  /**
+   * Re-parses only the segment the edit falls in: a segment with its own tree incrementally, or, in the base tree of a
+   * large file, the top-level items around the edit as a new segment. False when that cannot stand for a whole parse
+   * (the edit spans segments, the file is small, or the re-parsed items end unfinished so the items after them could
+   * read differently), and the caller re-parses the whole file.
+   */
+  private editSegments(e: Edit): boolean {
+    const delta = e.newEndIndex - e.oldEndIndex;
+    const segs = this.segs;
+    const hit = segs.findIndex((g, i) => g.start <= e.startIndex && (e.startIndex < g.end || i === segs.length - 1));
+    if (hit < 0) return false;
+    const g = segs[hit];
+    if (e.oldEndIndex > g.end) return false; // spans segments
+    // An edit of a segment's first token changes what the previous segment's last item was parsed against.
+    if (hit > 0 && !/\S/.test(this.blanked.slice(g.start, e.startIndex))) return false;
+    if (this.blanked.length < SEGMENT_MIN_LENGTH) return false;
+    // Shift what follows the edit.
+    const newEnd = g.end + delta;
+    const newEndPoint = shiftPoint(g.endPoint, e.oldEndPosition, e.newEndPosition);
+    for (let i = hit + 1; i < segs.length; i++) {
+      const n = segs[i];
+      segs[i] = { ...n, start: n.start + delta, end: n.end + delta,
+        startPoint: shiftPoint(n.startPoint, e.oldEndPosition, e.newEndPosition), endPoint: shiftPoint(n.endPoint, e.oldEndPosition, e.newEndPosition) };
+    }
+    if (g.tree !== this.base) {
+      const before = itemsIn(g.tree, g.start, newEnd);
+      const tree = this.safeParse(g.tree, [{ startIndex: g.start, endIndex: newEnd, startPosition: g.startPoint, endPosition: newEndPoint }]);
+      if (!tree) return false;
+      g.tree.delete();
+      segs[hit] = { ...g, end: newEnd, endPoint: newEndPoint, tree };
+      return !tree.rootNode.hasError && readsAsBefore(before, itemsIn(tree, g.start, newEnd), e) && balanced(this.blanked, g.start, newEnd);
+    }
+    // Split the base tree's segment: the top-level items around the edit get a tree of their own.
+    const { from, to } = itemsAround(this.base, e.startIndex, e.newEndIndex, { index: g.start, point: g.startPoint }, { index: newEnd, point: newEndPoint });
+    const before = itemsIn(this.base, from.index, to.index);
+    const mid = this.safeParse(null, [{ startIndex: from.index, endIndex: to.index, startPosition: from.point, endPosition: to.point }]);
+    if (!mid) return false;
+    const parts: Segment[] = [];
+    if (from.index > g.start) parts.push({ start: g.start, end: from.index, startPoint: g.startPoint, endPoint: from.point, tree: this.base });
+    parts.push({ start: from.index, end: to.index, startPoint: from.point, endPoint: to.point, tree: mid });
+    if (to.index < newEnd) parts.push({ start: to.index, end: newEnd, startPoint: to.point, endPoint: newEndPoint, tree: this.base });
+    segs.splice(hit, 1, ...parts);
+    // The re-parsed region must not start with the edited token: the item before it was parsed against that token.
+    if (from.index > 0 && !/\S/.test(this.blanked.slice(from.index, e.startIndex))) return false;
+    return !mid.rootNode.hasError && readsAsBefore(before, itemsIn(mid, from.index, to.index), e) &&
+      balanced(this.blanked, from.index, to.index) &&
+      segs.filter((x) => x.tree !== this.base).length <= MAX_OWN_SEGMENTS;
+  }
+
+  /** Re-parses the base tree over the whole text (incrementally) and drops the segments' own trees. */
+  private consolidate(): void {
+    for (const g of this.segs) if (g.tree !== this.base) g.tree.delete();
+    const old = this.base;
+    this.base = this.safeParse(old);
+    old?.delete();
+    this.resetSegments();
+  }
+
+  private resetSegments(): void {
+    const root = this.base?.rootNode;
+    this.segs = this.base && root
+      ? [{ start: 0, end: this.blanked.length, startPoint: { row: 0, column: 0 }, endPoint: root.endPosition, tree: this.base }]
+      : [];
   }
 
   /** The number of edits so far: pass it to editsSince later. */
@@ -184,20 +308,25 @@ export class ParsedText {
     this.logReset = this.logBase;
     this.text = text;
     this.blanked = blankAnnotations(text);
-    const old = this.tree;
-    this.tree = this.safeParse(this.blanked, null);
+    for (const g of this.segs) if (g.tree !== this.base) g.tree.delete();
+    const old = this.base;
+    this.base = this.safeParse(null);
     old?.delete();
+    this.resetSegments();
   }
 
   dispose(): void {
-    this.tree?.delete();
-    this.tree = null;
+    for (const g of this.segs) if (g.tree !== this.base) g.tree.delete();
+    this.base?.delete();
+    this.base = null;
+    this.segs = [];
   }
 
-  private safeParse(text: string, old: Tree | null): Tree | null {
-    const deadline = performance.now() + PARSE_BUDGET_MS + (PARSE_BUDGET_MS_PER_MB * text.length) / 1_048_576;
+  private safeParse(old: Tree | null, includedRanges?: Range[]): Tree | null {
+    const length = includedRanges ? includedRanges[0].endIndex - includedRanges[0].startIndex : this.blanked.length;
+    const deadline = performance.now() + PARSE_BUDGET_MS + (PARSE_BUDGET_MS_PER_MB * length) / 1_048_576;
     try {
-      const tree = this.parser.parse(inChunks(text), old, { progressCallback: () => performance.now() > deadline });
+      const tree = this.parser.parse(this.source, old, { progressCallback: () => performance.now() > deadline, ...(includedRanges ? { includedRanges } : {}) });
       if (!tree) this.parser.reset(); // cancelled: the next parse must not resume this one
       return tree;
     } catch {
@@ -206,4 +335,104 @@ export class ParsedText {
       return null;
     }
   }
+}
+
+interface Mark { index: number; point: Point }
+
+/**
+ * The top-level items of `tree` around an edit that left [start, end) (new offsets), with one neighbour on each side,
+ * kept within the segment [lo, hi): where a separately parsed region begins and ends.
+ */
+function itemsAround(tree: Tree, start: number, end: number, lo: Mark, hi: Mark): { from: Mark; to: Mark } {
+  // (TreeCursor.gotoFirstChildForIndex finds nothing in web-tree-sitter 0.27.1; the Node methods do.)
+  const root = tree.rootNode;
+  let from = lo;
+  let to = hi;
+  const first = root.firstChildForIndex(start) ?? root.lastChild;
+  if (first) {
+    const before = first.startIndex <= start ? first.previousSibling ?? first : first.previousSibling;
+    const pick = before && before.startIndex >= lo.index ? before : first.startIndex <= start && first.startIndex >= lo.index ? first : null;
+    if (pick) from = { index: pick.startIndex, point: pick.startPosition };
+  }
+  const last = root.firstChildForIndex(end);
+  const after = last && last.startIndex < end ? last.nextSibling : last;
+  if (after && after.endIndex <= hi.index && after.startIndex >= end) to = { index: after.endIndex, point: after.endPosition };
+  return { from, to };
+}
+
+interface Item { type: string; start: number; end: number; error: boolean }
+
+/**
+ * Whether text[from, to) closes everything it opens: comments, strings, brackets and `#if`s. A region is trusted
+ * to read alone as it reads in the whole file only when it is balanced: an unclosed `/*` or `{` would take in text
+ * after it in a whole-file parse (and `a /* b` even parses without an error alone).
+ */
+export function balanced(text: string, from: number, to: number): boolean {
+  let depth = 0;
+  let pp = 0;
+  let lineStart = true;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0 || close + 2 > to) return false;
+      i = close + 1;
+      continue;
+    }
+    if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 || nl >= to ? to : nl - 1;
+      continue;
+    }
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      let j = i + 1;
+      for (; j < to; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 92 /* \\ */) { j++; continue; }
+        if (d === c) break;
+        if (d === 10) return false;
+      }
+      if (j >= to) return false;
+      i = j;
+      continue;
+    }
+    if (c === 10) { lineStart = true; continue; }
+    if (c === 32 || c === 9 || c === 13) continue;
+    if (c === 35 /* # */ && lineStart) {
+      const m = /^#\s*(if|ifdef|ifndef|endif)\b/.exec(text.slice(i, Math.min(to, i + 16)));
+      if (m) pp += m[1] === 'endif' ? -1 : 1;
+      if (pp < 0) return false;
+    }
+    lineStart = false;
+    if (c === 123 || c === 40 || c === 91) depth++;
+    else if (c === 125 || c === 41 || c === 93) { if (--depth < 0) return false; }
+  }
+  return depth === 0 && pp === 0;
+}
+
+/** The top-level items of `tree` in [from, to). */
+function itemsIn(tree: Tree, from: number, to: number): Item[] {
+  const out: Item[] = [];
+  for (let n = tree.rootNode.firstChildForIndex(from); n && n.startIndex < to; n = n.nextSibling) {
+    if (n.endIndex > from) out.push({ type: n.type, start: n.startIndex, end: n.endIndex, error: n.hasError });
+  }
+  return out;
+}
+
+/**
+ * Whether a region re-parsed alone reads as it did before the edit, apart from the item the edit fell in: the same
+ * items in the same places, and errors (if any) only in the edited item. Error recovery elsewhere, or items merged or
+ * split, could read differently in a parse of the whole file, so the caller re-parses it whole instead.
+ */
+function readsAsBefore(before: Item[], after: Item[], e: Edit): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < after.length; i++) {
+    const a = after[i];
+    const b = before[i];
+    if (a.type !== b.type || a.type === 'ERROR') return false;
+    const edited = a.start <= e.newEndIndex && e.startIndex <= a.end;
+    if (edited) continue;
+    if (a.start !== b.start || a.end !== b.end || a.error) return false;
+  }
+  return true;
 }
