@@ -28,7 +28,7 @@ describe('quick fixes on mutated code (fast-check, seed 0xf1c5)', () => {
     const { s } = h;
     const parsed = new ParsedText(s.parser, text);
     try {
-      const file = analyzeFile('file:///fixes/case.c', text, parsed.tree!, s);
+      const file = analyzeFile('file:///fixes/case.c', text, parsed, s);
       const raw = runRules({ file, catalog: s.catalog, lifecycle: s.lifecycle, workspace: s.workspace }, DEFAULT_SETTINGS);
       const doc = TextDocument.create('file:///fixes/case.c', 'c', 7, text);
       return { raw, diags: toDiagnostics(raw, doc, 'file:///docs') };
