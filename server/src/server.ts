@@ -4,10 +4,10 @@ import { format } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ProposedFeatures, ResponseError, TextDocumentSyncKind,
-  type CompletionItem, type Connection, type InitializeParams, type InitializeResult,
+  type CompletionItem, type Connection, type Diagnostic, type FileEvent, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { createServices, summarizeFile, type Services } from './services';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, maxFileBytes, readSettings, type Settings } from './settings';
 import type { FeatureContext } from './features/context';
 import { provideHover } from './features/hover';
 import { provideSignatureHelp } from './features/signatureHelp';
@@ -16,9 +16,11 @@ import { provideInlayHints } from './features/inlayHints';
 import { provideCodeActions, SHOW_RULE_DOC } from './features/codeActions';
 import { Validator } from './validation';
 import { CONDIS_SNIPPETS, snippetCompletionItems } from './features/snippetItems';
-import { indexFolders } from './indexer';
+import { indexFiles, indexFolders, tooLargeMessage } from './indexer';
 import { readSource } from './workspaceFiles';
 import { LspReframer } from './framing';
+import { oversizeDiagnostic, skipMessage } from './limits';
+import { StartGate } from './startGate';
 
 // On stdio the byte stream is re-framed first (framing.ts), so garbage or a bad Content-Length costs one message.
 const stdio = process.argv.includes('--stdio');
@@ -38,51 +40,84 @@ let ctx: FeatureContext | undefined;
 let validator: Validator | undefined;
 let settings: Settings = DEFAULT_SETTINGS;
 let init: InitializeParams | undefined;
+/** Workspace files left out of the index for their size (path -> bytes), indexed if the limit is raised. */
+let tooLarge = new Map<string, number>();
 
-/** Runs a request handler so that no input can take the server down: a failure is logged and answered with `fallback`. */
+// Start-up: the services (wasm runtime, grammar, catalog, queries) load from process start, while initialize is
+// answered at once with the static capabilities. Messages after initialize wait at the gate until both are there.
+const gate = new StartGate();
+let initialized: () => void;
+const initReceived = new Promise<void>((resolve) => { initialized = resolve; });
+const loading = createServices(__dirname, {
+  onSkipped: (doc) => {
+    connection.console.info(skipMessage(doc.uri, doc.parsed.text, settings));
+    // Its summary (from before it grew, or from the disk) no longer says what the file holds.
+    services?.workspace.delete(doc.uri);
+    validator?.othersChanged(doc.uri);
+  },
+});
+Promise.all([loading, initReceived]).then(([s]) => setUp(s), (err: unknown) => {
+  connection.console.error(`CoNDIS Assist could not start its analysis: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+}).finally(() => gate.open());
+
+const notInitialized = () => new ResponseError(ErrorCodes.ServerNotInitialized, 'the server has not been initialized');
+
+/**
+ * Runs a request handler so that no input can take the server down: a failure is logged and answered with `fallback`.
+ * Before initialize it answers ServerNotInitialized; while the services load, it waits for them.
+ */
 function guard<P, R>(method: string, fallback: R, fn: (p: P, c: FeatureContext, s: Services) => R) {
   return (params: P): R => {
-    // LSP: after shutdown, requests fail with InvalidRequest (vscode-jsonrpc sends a returned ResponseError as the error).
+    // vscode-jsonrpc sends a returned ResponseError as the error, and a returned promise's value when it settles.
+    if (!init) return notInitialized() as R;
+    // LSP: after shutdown, requests fail with InvalidRequest.
     if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down') as R;
-    if (!ctx || !services) return fallback;
-    try {
-      return fn(params, ctx, services);
-    } catch (err) {
-      connection.console.error(`${method} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-      return fallback;
-    }
+    return gate.run(() => {
+      if (!ctx || !services) return fallback;
+      try {
+        return fn(params, ctx, services);
+      } catch (err) {
+        connection.console.error(`${method} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        return fallback;
+      }
+    }) as R;
+  };
+}
+
+/** A notification handler: dropped before initialize, queued while the services load, failures logged. */
+function notice<P>(method: string, fn: (p: P, s: Services) => void) {
+  return (params: P): void => {
+    if (!init) return;
+    void gate.run(() => {
+      if (!services) return;
+      try {
+        fn(params, services);
+      } catch (err) {
+        connection.console.error(`${method} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      }
+    });
   };
 }
 
 function applySettings(next: Settings): void {
+  const before = settings;
   settings = next;
-  if (ctx) ctx.settings = next;
-  if (services) services.workspace.override = next.driverRole;
-  validator?.all();
+  void gate.run(() => {
+    if (ctx) ctx.settings = settings;
+    if (!services) return;
+    services.workspace.override = settings.driverRole;
+    services.documents.setMaxBytes(maxFileBytes(settings)); // parses or drops the documents that cross the limit
+    if (settings.maxFileSize > before.maxFileSize && tooLarge.size) void indexTooLarge(services);
+    validator?.all();
+  });
 }
 
-connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+connection.onInitialize((params: InitializeParams): InitializeResult => {
   init = params;
-  services = await createServices(__dirname);
   const caps = params.capabilities;
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? params.initializationOptions);
-  services.workspace.override = settings.driverRole;
-  ctx = {
-    catalog: services.catalog,
-    handlers: services.handlers,
-    settings,
-    markdown: (caps.textDocument?.hover?.contentFormat ?? ['markdown']).includes('markdown'),
-    snippets: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
-    workspace: services.workspace,
-  };
-  // VS Code reads snippets/c.json itself (the client says so); other editors get the same snippets from the server.
-  const clientReadsSnippets = (params.initializationOptions as { contributesSnippets?: unknown } | undefined)?.contributesSnippets === true;
-  ctx.snippetItems = clientReadsSnippets ? null : snippetCompletionItems(CONDIS_SNIPPETS, { snippets: ctx.snippets, markdown: ctx.markdown });
-  // Clients that pull diagnostics get them on request; the others (Neovim 0.7, ...) get them pushed. Never both.
+  initialized();
   const pull = !!caps.textDocument?.diagnostic;
-  validator = new Validator(services, () => settings, DOCS_BASE,
-    pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-    () => void connection.languages.diagnostics.refresh().catch(() => undefined));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -98,6 +133,41 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   };
 });
 
+/**
+ * A document over the size limit is reported by its one notice instead of its (empty) findings. Interim: once
+ * Validator.diagnostics calls oversizeDiagnostic itself, this returns its input unchanged and can go.
+ */
+function withLimit(uri: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  const doc = services?.documents.get(uri);
+  const notice = doc ? oversizeDiagnostic(doc, settings) : null;
+  return notice ? [notice] : diagnostics;
+}
+
+/** Once the services have loaded and initialize has arrived: the feature context and the validator. */
+function setUp(s: Services): void {
+  const params = init!;
+  const caps = params.capabilities;
+  services = s;
+  s.workspace.override = settings.driverRole;
+  s.documents.setMaxBytes(maxFileBytes(settings));
+  ctx = {
+    catalog: services.catalog,
+    handlers: services.handlers,
+    settings,
+    markdown: (caps.textDocument?.hover?.contentFormat ?? ['markdown']).includes('markdown'),
+    snippets: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
+    workspace: services.workspace,
+  };
+  // VS Code reads snippets/c.json itself (the client says so); other editors get the same snippets from the server.
+  const clientReadsSnippets = (params.initializationOptions as { contributesSnippets?: unknown } | undefined)?.contributesSnippets === true;
+  ctx.snippetItems = clientReadsSnippets ? null : snippetCompletionItems(CONDIS_SNIPPETS, { snippets: ctx.snippets, markdown: ctx.markdown });
+  // Clients that pull diagnostics get them on request; the others (Neovim 0.7, ...) get them pushed. Never both.
+  const pull = !!caps.textDocument?.diagnostic;
+  validator = new Validator(services, () => settings, DOCS_BASE,
+    pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: withLimit(uri, diagnostics) }),
+    () => void connection.languages.diagnostics.refresh().catch(() => undefined));
+}
+
 async function refreshSettings(): Promise<void> {
   if (!init?.capabilities.workspace?.configuration) return;
   try {
@@ -108,9 +178,15 @@ async function refreshSettings(): Promise<void> {
   }
 }
 
-connection.onShutdown(() => { shutDown = true; });
+connection.onShutdown(() => {
+  if (!init) return notInitialized() as unknown as void;
+  shutDown = true;
+});
+// Requests no handler claims: before initialize they too get ServerNotInitialized.
+connection.onRequest((method) => (init ? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`) : notInitialized()));
 
 connection.onInitialized(() => {
+  if (!init) return;
   void refreshSettings();
   const caps = init?.capabilities;
   if (caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
@@ -118,7 +194,7 @@ connection.onInitialized(() => {
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{c,h,cc,cpp,cxx,hpp,hh,hxx,inl}' }] })
       .catch((err) => connection.console.warn(`Could not watch C files: ${String(err)}`));
   }
-  buildIndex().catch((err) => connection.console.error(`Indexing failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`));
+  void gate.run(() => buildIndex().catch((err) => connection.console.error(`Indexing failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`)));
 });
 
 async function buildIndex(): Promise<void> {
@@ -136,47 +212,74 @@ async function buildIndex(): Promise<void> {
   const progress = init?.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
   progress?.begin('CoNDIS Assist: indexing', 0, 'listing C sources', false);
   const started = Date.now();
-  const n = await indexFolders(s, folders, {
+  const r = await indexFolders(s, folders, maxFileBytes(settings), {
     report: (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total} files`),
     cancelled: () => false,
   }, (m) => connection.console.log(m));
+  tooLarge = r.tooLarge;
   progress?.done();
-  connection.console.log(`Indexed ${n} C files in ${Date.now() - started} ms.`);
+  connection.console.log(`Indexed ${r.done - r.tooLarge.size} C files in ${Date.now() - started} ms.`);
   validator?.all();
 }
 
+/** The limit was raised: index the files it used to leave out (those still too large stay listed). */
+async function indexTooLarge(s: Services): Promise<void> {
+  const paths = [...tooLarge.keys()];
+  tooLarge = new Map();
+  const r = await indexFiles(s, paths, maxFileBytes(settings), { report: () => undefined, cancelled: () => false }, (m) => connection.console.log(m));
+  for (const [p, size] of r.tooLarge) tooLarge.set(p, size);
+  validator?.othersChanged('');
+}
+
 connection.onDidChangeConfiguration((change) => {
-  if (init?.capabilities.workspace?.configuration) void refreshSettings();
+  if (!init) return;
+  if (init.capabilities.workspace?.configuration) void refreshSettings();
   else applySettings(readSettings((change.settings as { condis?: unknown } | undefined)?.condis));
 });
 
-connection.onDidChangeWatchedFiles(async (p) => {
-  const s = services;
-  if (!s) return;
-  for (const change of p.changes) {
+connection.onDidChangeWatchedFiles(notice('didChangeWatchedFiles', (p, s) => void updateFromDisk(p.changes, s)
+  .catch((err) => connection.console.error(`Updating the index failed: ${String(err)}`))));
+
+async function updateFromDisk(changes: readonly FileEvent[], s: Services): Promise<void> {
+  const limit = maxFileBytes(settings);
+  for (const change of changes) {
     if (s.documents.get(change.uri)) continue; // the editor's text wins while the file is open
     if (change.type === FileChangeType.Deleted) { s.workspace.delete(change.uri); continue; }
-    const r = await readSource(fileURLToPath(change.uri), 8 * 1024 * 1024).catch(() => ({ ok: false as const, why: 'unreadable' }));
-    if (!r.ok) { s.workspace.delete(change.uri); continue; }
+    let path: string;
+    try {
+      path = fileURLToPath(change.uri);
+    } catch { // another host, a malformed escape: nothing on this disk
+      continue;
+    }
+    const r = await readSource(path, limit).catch(() => ({ ok: false as const, why: 'unreadable', size: undefined }));
+    if (!r.ok) {
+      s.workspace.delete(change.uri);
+      if (r.size !== undefined && !tooLarge.has(path)) {
+        tooLarge.set(path, r.size);
+        connection.console.log(tooLargeMessage(new Map([[path, r.size]]), limit));
+      }
+      continue;
+    }
+    tooLarge.delete(path);
     const summary = summarizeFile(s, change.uri, r.text);
     if (summary) s.workspace.set(summary);
   }
   validator?.othersChanged('');
-});
+}
 
 // Document sync: the store applies each change to the text and to the syntax tree incrementally.
-connection.onDidOpenTextDocument((p) => {
-  services?.documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+connection.onDidOpenTextDocument(notice('didOpen', (p, s) => {
+  s.documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
   validator?.schedule(p.textDocument.uri);
-});
-connection.onDidChangeTextDocument((p) => {
-  services?.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
+}));
+connection.onDidChangeTextDocument(notice('didChange', (p, s) => {
+  s.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
   validator?.schedule(p.textDocument.uri);
-});
-connection.onDidCloseTextDocument((p) => {
-  services?.documents.close(p.textDocument.uri);
+}));
+connection.onDidCloseTextDocument(notice('didClose', (p, s) => {
+  s.documents.close(p.textDocument.uri);
   void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
-});
+}));
 
 // The routing table: one line per LSP method.
 connection.onHover(guard('hover', null, (p, c, s) => {
@@ -198,13 +301,14 @@ connection.languages.inlayHint.on(guard('inlayHint', [], (p, c, s) => {
 }));
 connection.languages.diagnostics.on(guard('diagnostic', { kind: 'full' as const, items: [] as never[] }, (p, _c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
-  return { kind: 'full' as const, items: doc && validator ? validator.diagnostics(doc) : [] };
+  return { kind: 'full' as const, items: doc && validator ? withLimit(doc.uri, validator.diagnostics(doc)) : [] };
 }));
 connection.onCodeAction(guard('codeAction', [], (p, _c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
   return doc ? provideCodeActions(doc, p, !!init?.capabilities.workspace?.workspaceEdit?.documentChanges) : [];
 }));
 connection.onExecuteCommand(async (p) => {
+  if (!init) return notInitialized();
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
   if (p.command !== SHOW_RULE_DOC || typeof p.arguments?.[0] !== 'string' || !/^[a-z-]+$/.test(p.arguments[0])) return undefined;
   await connection.window.showDocument({ uri: `${DOCS_BASE}/${p.arguments[0]}.md`, takeFocus: true }).catch(() => undefined);
