@@ -32,6 +32,8 @@ const URL_BANNER = 'var __bundle_file_url = require("url").pathToFileURL(__filen
 const entries = [
   { in: 'client/src/extension.ts', out: 'extension.js' },
   { in: 'server/src/server.ts', out: 'server.js' },
+  // The server's analysis half, loaded by server.js after it has answered initialize (server/src/core.ts).
+  { in: 'server/src/core.ts', out: 'serverCore.js' },
   { in: 'server/src/cli.ts', out: 'cli.js', banner: '#!/usr/bin/env node' },
 ];
 

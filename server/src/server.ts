@@ -6,21 +6,15 @@ import {
   createConnection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ProposedFeatures, ResponseError, TextDocumentSyncKind,
   type CompletionItem, type Connection, type Diagnostic, type FileEvent, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { createServices, summarizeFile, type Services } from './services';
+import type { Services } from './services';
 import { DEFAULT_SETTINGS, maxFileBytes, readSettings, type Settings } from './settings';
 import type { FeatureContext } from './features/context';
-import { provideHover } from './features/hover';
-import { provideSignatureHelp } from './features/signatureHelp';
-import { provideCompletion, resolveCompletion } from './features/completion';
-import { provideInlayHints } from './features/inlayHints';
-import { provideCodeActions, SHOW_RULE_DOC } from './features/codeActions';
-import { Validator } from './validation';
-import { CONDIS_SNIPPETS, snippetCompletionItems } from './features/snippetItems';
-import { indexFiles, indexFolders, tooLargeMessage } from './indexer';
-import { readSource } from './workspaceFiles';
+import { SHOW_RULE_DOC } from './features/commands';
+import type { Validator } from './validation';
 import { LspReframer } from './framing';
-import { oversizeDiagnostic, skipMessage } from './limits';
 import { StartGate } from './startGate';
+// Types only: the code comes from dist/serverCore.js, loaded after initialize (see loadCore).
+import type * as Core from './core';
 
 // On stdio the byte stream is re-framed first (framing.ts), so garbage or a bad Content-Length costs one message.
 const stdio = process.argv.includes('--stdio');
@@ -48,13 +42,25 @@ let tooLarge = new Map<string, number>();
 const gate = new StartGate();
 let initialized: () => void;
 const initReceived = new Promise<void>((resolve) => { initialized = resolve; });
-const loading = createServices(__dirname, {
-  onSkipped: (doc) => {
-    connection.console.info(skipMessage(doc.uri, doc.parsed.text, settings));
-    // Its summary (from before it grew, or from the disk) no longer says what the file holds.
-    services?.workspace.delete(doc.uri);
-    validator?.othersChanged(doc.uri);
-  },
+let core: typeof Core;
+let coreRequested: (() => void) | undefined;
+const coreWanted = new Promise<void>((resolve) => { coreRequested = resolve; });
+/** If the client is slow to send initialize, the time is used for loading instead. */
+const IDLE_LOAD_MS = 100;
+const AFTER_INITIALIZE_MS = 20;
+const idleLoad = setTimeout(() => coreRequested?.(), IDLE_LOAD_MS);
+const loading = coreWanted.then(() => {
+  clearTimeout(idleLoad);
+  // Bundled apart (scripts/build.mjs); the require is not resolved at build time, so the file is read only now.
+  core = require(join(__dirname, 'serverCore.js')) as typeof Core;
+  return core.createServices(__dirname, {
+    onSkipped: (doc) => {
+      connection.console.info(core.skipMessage(doc.uri, doc.parsed.text, settings));
+      // Its summary (from before it grew, or from the disk) no longer says what the file holds.
+      services?.workspace.delete(doc.uri);
+      validator?.othersChanged(doc.uri);
+    },
+  });
 });
 Promise.all([loading, initReceived]).then(([s]) => setUp(s), (err: unknown) => {
   connection.console.error(`CoNDIS Assist could not start its analysis: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
@@ -117,6 +123,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? params.initializationOptions);
   initialized();
+  // Not in this turn: vscode-jsonrpc writes the answer below from a later setImmediate. The client's `initialized`
+  // says it has the answer; a client that never sends it gets the load a little later.
+  setTimeout(() => coreRequested?.(), AFTER_INITIALIZE_MS);
   const pull = !!caps.textDocument?.diagnostic;
   return {
     capabilities: {
@@ -139,7 +148,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
  */
 function withLimit(uri: string, diagnostics: Diagnostic[]): Diagnostic[] {
   const doc = services?.documents.get(uri);
-  const notice = doc ? oversizeDiagnostic(doc, settings) : null;
+  const notice = doc ? core.oversizeDiagnostic(doc, settings) : null;
   return notice ? [notice] : diagnostics;
 }
 
@@ -160,10 +169,10 @@ function setUp(s: Services): void {
   };
   // VS Code reads snippets/c.json itself (the client says so); other editors get the same snippets from the server.
   const clientReadsSnippets = (params.initializationOptions as { contributesSnippets?: unknown } | undefined)?.contributesSnippets === true;
-  ctx.snippetItems = clientReadsSnippets ? null : snippetCompletionItems(CONDIS_SNIPPETS, { snippets: ctx.snippets, markdown: ctx.markdown });
+  ctx.snippetItems = clientReadsSnippets ? null : core.snippetCompletionItems(core.CONDIS_SNIPPETS, { snippets: ctx.snippets, markdown: ctx.markdown });
   // Clients that pull diagnostics get them on request; the others (Neovim 0.7, ...) get them pushed. Never both.
   const pull = !!caps.textDocument?.diagnostic;
-  validator = new Validator(services, () => settings, DOCS_BASE,
+  validator = new core.Validator(services, () => settings, DOCS_BASE,
     pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics: withLimit(uri, diagnostics) }),
     () => void connection.languages.diagnostics.refresh().catch(() => undefined));
 }
@@ -187,6 +196,7 @@ connection.onRequest((method) => (init ? new ResponseError(ErrorCodes.MethodNotF
 
 connection.onInitialized(() => {
   if (!init) return;
+  coreRequested?.();
   void refreshSettings();
   const caps = init?.capabilities;
   if (caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
@@ -212,7 +222,7 @@ async function buildIndex(): Promise<void> {
   const progress = init?.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
   progress?.begin('CoNDIS Assist: indexing', 0, 'listing C sources', false);
   const started = Date.now();
-  const r = await indexFolders(s, folders, maxFileBytes(settings), {
+  const r = await core.indexFolders(s, folders, maxFileBytes(settings), {
     report: (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total} files`),
     cancelled: () => false,
   }, (m) => connection.console.log(m));
@@ -226,7 +236,7 @@ async function buildIndex(): Promise<void> {
 async function indexTooLarge(s: Services): Promise<void> {
   const paths = [...tooLarge.keys()];
   tooLarge = new Map();
-  const r = await indexFiles(s, paths, maxFileBytes(settings), { report: () => undefined, cancelled: () => false }, (m) => connection.console.log(m));
+  const r = await core.indexFiles(s, paths, maxFileBytes(settings), { report: () => undefined, cancelled: () => false }, (m) => connection.console.log(m));
   for (const [p, size] of r.tooLarge) tooLarge.set(p, size);
   validator?.othersChanged('');
 }
@@ -251,17 +261,17 @@ async function updateFromDisk(changes: readonly FileEvent[], s: Services): Promi
     } catch { // another host, a malformed escape: nothing on this disk
       continue;
     }
-    const r = await readSource(path, limit).catch(() => ({ ok: false as const, why: 'unreadable', size: undefined }));
+    const r = await core.readSource(path, limit).catch(() => ({ ok: false as const, why: 'unreadable', size: undefined }));
     if (!r.ok) {
       s.workspace.delete(change.uri);
       if (r.size !== undefined && !tooLarge.has(path)) {
         tooLarge.set(path, r.size);
-        connection.console.log(tooLargeMessage(new Map([[path, r.size]]), limit));
+        connection.console.log(core.tooLargeMessage(new Map([[path, r.size]]), limit));
       }
       continue;
     }
     tooLarge.delete(path);
-    const summary = summarizeFile(s, change.uri, r.text);
+    const summary = core.summarizeFile(s, change.uri, r.text);
     if (summary) s.workspace.set(summary);
   }
   validator?.othersChanged('');
@@ -284,20 +294,20 @@ connection.onDidCloseTextDocument(notice('didClose', (p, s) => {
 // The routing table: one line per LSP method.
 connection.onHover(guard('hover', null, (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
-  return doc ? provideHover(doc, p.position, c) : null;
+  return doc ? core.provideHover(doc, p.position, c) : null;
 }));
 connection.onSignatureHelp(guard('signatureHelp', null, (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
-  return doc ? provideSignatureHelp(doc, p.position, c) : null;
+  return doc ? core.provideSignatureHelp(doc, p.position, c) : null;
 }));
 connection.onCompletion(guard('completion', null, (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
-  return doc ? provideCompletion(doc, p.position, c, s.completionItems) : null;
+  return doc ? core.provideCompletion(doc, p.position, c, s.completionItems) : null;
 }));
-connection.onCompletionResolve((item) => guard('completionResolve', item, (i: CompletionItem, c) => resolveCompletion(i, c))(item));
+connection.onCompletionResolve((item) => guard('completionResolve', item, (i: CompletionItem, c) => core.resolveCompletion(i, c))(item));
 connection.languages.inlayHint.on(guard('inlayHint', [], (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
-  return doc ? provideInlayHints(doc, p.range, c) : [];
+  return doc ? core.provideInlayHints(doc, p.range, c) : [];
 }));
 connection.languages.diagnostics.on(guard('diagnostic', { kind: 'full' as const, items: [] as never[] }, (p, _c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
@@ -305,7 +315,7 @@ connection.languages.diagnostics.on(guard('diagnostic', { kind: 'full' as const,
 }));
 connection.onCodeAction(guard('codeAction', [], (p, _c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
-  return doc ? provideCodeActions(doc, p, !!init?.capabilities.workspace?.workspaceEdit?.documentChanges) : [];
+  return doc ? core.provideCodeActions(doc, p, !!init?.capabilities.workspace?.workspaceEdit?.documentChanges) : [];
 }));
 connection.onExecuteCommand(async (p) => {
   if (!init) return notInitialized();

@@ -5,7 +5,9 @@ import type { OpenDocument } from '../documents';
 import { SOURCE, type DiagnosticData } from './diagnostics';
 import { FILE_TOO_LARGE } from '../limits';
 
-export const SHOW_RULE_DOC = 'condis.showRuleDocumentation';
+import { SHOW_RULE_DOC } from './commands';
+
+export { SHOW_RULE_DOC };
 
 function isData(d: unknown): d is DiagnosticData {
   return !!d && typeof d === 'object' && typeof (d as DiagnosticData).version === 'number' && Array.isArray((d as DiagnosticData).fixes);
