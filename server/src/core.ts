@@ -8,6 +8,5 @@ export { provideInlayHints } from './features/inlayHints';
 export { provideCodeActions } from './features/codeActions';
 export { CONDIS_SNIPPETS, snippetCompletionItems } from './features/snippetItems';
 export { Validator } from './validation';
-export { indexFiles, indexFolders, tooLargeMessage } from './indexer';
-export { readSource } from './workspaceFiles';
+export { applyFileEvents, indexFiles, indexFolders, tooLargeMessage } from './indexer';
 export { oversizeDiagnostic, skipMessage } from './limits';

@@ -1,6 +1,7 @@
 // Builds the workspace index in the background: lists the folders' C sources and summarises each file
 // in small slices, yielding between them so requests are answered while it runs.
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { listSources, readSource } from './workspaceFiles';
 import { summarizeFile, type Services } from './services';
 import { limitText, sizeText } from './limits';
@@ -66,4 +67,39 @@ export function tooLargeMessage(tooLarge: Map<string, number>, maxBytes: number)
   const named = [...tooLarge].slice(0, 5).map(([p, size]) => `${p} (${sizeText(size, limitMb)})`);
   const more = tooLarge.size > named.length ? ` and ${tooLarge.size - named.length} more` : '';
   return `Not indexed: ${tooLarge.size} file${tooLarge.size === 1 ? '' : 's'} above condis.maxFileSize (${limitText(limitMb)}): ${named.join(', ')}${more}. Raise the setting to include them.`;
+}
+
+/**
+ * Applies watched-file events (created, changed, deleted; a rename is a delete and a create) to the index. A file that
+ * can no longer be read as C (gone, a dangling link, a directory, binary, too large) loses its summary. Open documents
+ * are left alone: the editor's text wins. `tooLarge` is kept current, and a newly too-large file is logged once.
+ */
+export async function applyFileEvents(s: Services, changes: readonly FileEvent[], maxBytes: number, tooLarge: Map<string, number>, log: (m: string) => void): Promise<void> {
+  for (const change of changes) {
+    if (s.documents.get(change.uri)) continue;
+    if (change.type === FileChangeType.Deleted) { s.workspace.delete(change.uri); continue; }
+    let path: string;
+    try {
+      path = fileURLToPath(change.uri);
+    } catch { // another host, a malformed escape: nothing on this disk
+      continue;
+    }
+    const r = await readSource(path, maxBytes);
+    if (!r.ok) {
+      s.workspace.delete(change.uri);
+      if (r.size !== undefined && !tooLarge.has(path)) {
+        tooLarge.set(path, r.size);
+        log(tooLargeMessage(new Map([[path, r.size]]), maxBytes));
+      }
+      continue;
+    }
+    tooLarge.delete(path);
+    try {
+      const summary = summarizeFile(s, change.uri, r.text);
+      if (summary) s.workspace.set(summary); else s.workspace.delete(change.uri);
+    } catch (err) {
+      s.workspace.delete(change.uri);
+      log(`Could not index ${path}: ${String(err)}`);
+    }
+  }
 }

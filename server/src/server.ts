@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createConnection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ProposedFeatures, ResponseError, TextDocumentSyncKind,
-  type CompletionItem, type Connection, type Diagnostic, type FileEvent, type InitializeParams, type InitializeResult,
+  createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind,
+  type CompletionItem, type Connection, type Diagnostic, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import type { Services } from './services';
 import { DEFAULT_SETTINGS, maxFileBytes, readSettings, type Settings } from './settings';
@@ -247,35 +247,8 @@ connection.onDidChangeConfiguration((change) => {
   else applySettings(readSettings((change.settings as { condis?: unknown } | undefined)?.condis));
 });
 
-connection.onDidChangeWatchedFiles(notice('didChangeWatchedFiles', (p, s) => void updateFromDisk(p.changes, s)
-  .catch((err) => connection.console.error(`Updating the index failed: ${String(err)}`))));
-
-async function updateFromDisk(changes: readonly FileEvent[], s: Services): Promise<void> {
-  const limit = maxFileBytes(settings);
-  for (const change of changes) {
-    if (s.documents.get(change.uri)) continue; // the editor's text wins while the file is open
-    if (change.type === FileChangeType.Deleted) { s.workspace.delete(change.uri); continue; }
-    let path: string;
-    try {
-      path = fileURLToPath(change.uri);
-    } catch { // another host, a malformed escape: nothing on this disk
-      continue;
-    }
-    const r = await core.readSource(path, limit).catch(() => ({ ok: false as const, why: 'unreadable', size: undefined }));
-    if (!r.ok) {
-      s.workspace.delete(change.uri);
-      if (r.size !== undefined && !tooLarge.has(path)) {
-        tooLarge.set(path, r.size);
-        connection.console.log(core.tooLargeMessage(new Map([[path, r.size]]), limit));
-      }
-      continue;
-    }
-    tooLarge.delete(path);
-    const summary = core.summarizeFile(s, change.uri, r.text);
-    if (summary) s.workspace.set(summary);
-  }
-  validator?.othersChanged('');
-}
+connection.onDidChangeWatchedFiles(notice('didChangeWatchedFiles', (p, s) => void core.applyFileEvents(s, p.changes, maxFileBytes(settings), tooLarge,
+  (m) => connection.console.log(m)).then(() => validator?.othersChanged(''), (err) => connection.console.error(`Updating the index failed: ${String(err)}`))));
 
 // Document sync: the store applies each change to the text and to the syntax tree incrementally.
 connection.onDidOpenTextDocument(notice('didOpen', (p, s) => {

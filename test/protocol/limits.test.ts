@@ -65,3 +65,19 @@ describe('a document over condis.maxFileSize', () => {
     assert.match(p.diagnostics[0].message as string, /above the 0\.02 MB/);
   });
 });
+
+describe('a document over condis.maxFileSize, for a client that pulls diagnostics', () => {
+  const server: RunningServer = startServer();
+  after(() => server.kill());
+
+  test('the pulled report is the one notice', async () => {
+    const params = clientInitializeParams();
+    params.capabilities.textDocument!.diagnostic = {};
+    params.initializationOptions = { settings: { maxFileSize: 0.01 } };
+    await within(MS, 'initialize', server.connection.sendRequest('initialize', params));
+    await server.connection.sendNotification('initialized', {});
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'c', version: 1, text: BROKEN } });
+    const report = await within(MS, 'diagnostic', server.connection.sendRequest<{ items: { code?: unknown }[] }>('textDocument/diagnostic', { textDocument: { uri: URI } }));
+    assert.deepEqual(report.items.map((d) => d.code), ['file-too-large']);
+  });
+});

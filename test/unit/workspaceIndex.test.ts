@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WorkspaceIndex } from '../../server/src/analysis/workspace';
 import { summarizeFile, type Services } from '../../server/src/services';
-import { indexFiles, indexFolders } from '../../server/src/indexer';
+import { applyFileEvents, indexFiles, indexFolders } from '../../server/src/indexer';
 import { services } from './helpers';
 
 const TABLE = (fn: string) => `NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H = { .CmCloseCallHandler = ${fn} };\n`;
@@ -67,6 +67,21 @@ describe('workspace index bounds', () => {
       assert.ok(!s.workspace.has(pathToFileURL(join(dir, 'big.c')).href));
       assert.equal(log.length, 1, log.join('\n'));
       assert.match(log[0], /^Not indexed: 1 file above condis\.maxFileSize \(0\.01 MB\): .*big\.c \(19\.\d KB\)\. Raise the setting to include them\.$/);
+    });
+
+    test('a watched file that grows past the limit loses its summary, and is logged once however often it changes', async () => {
+      const log: string[] = [];
+      const tooLarge = new Map<string, number>();
+      const small = pathToFileURL(join(dir, 'small.c')).href;
+      writeFileSync(join(dir, 'small.c'), TABLE('SmallClose') + '// filler\n'.repeat(2000));
+      for (let i = 0; i < 3; i++) await applyFileEvents(s, [{ uri: small, type: 2 }], 10_000, tooLarge, (m) => log.push(m));
+      assert.ok(!s.workspace.has(small));
+      assert.deepEqual([...tooLarge.keys()], [join(dir, 'small.c')]);
+      assert.equal(log.length, 1, log.join('\n'));
+      writeFileSync(join(dir, 'small.c'), TABLE('SmallClose'));
+      await applyFileEvents(s, [{ uri: small, type: 2 }], 10_000, tooLarge, (m) => log.push(m));
+      assert.ok(s.workspace.has(small));
+      assert.equal(tooLarge.size, 0);
     });
 
     test('indexes them once the limit is raised', async () => {
