@@ -1,7 +1,7 @@
 // Builds the workspace index in the background: lists the folders' C sources and summarises each file
 // in small slices, yielding between them so requests are answered while it runs.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FileChangeType, type FileEvent } from 'vscode-languageserver';
+import type { FileEvent } from 'vscode-languageserver';
 import { listSources, readSource } from './workspaceFiles';
 import { summarizeFile, type Services } from './services';
 import { limitText, sizeText } from './limits';
@@ -19,6 +19,8 @@ export interface IndexResult {
 }
 
 const SLICE = 8;
+/** FileChangeType.Deleted (the protocol's value; the enum lives in a module this bundle does not load). */
+const FILE_DELETED = 3;
 
 /** Lists and indexes the C sources of `folders`; files over `maxBytes` are left out and named in one log line. */
 export async function indexFolders(s: Services, folders: string[], maxBytes: number, progress: IndexProgress, log: (m: string) => void): Promise<IndexResult> {
@@ -77,7 +79,7 @@ export function tooLargeMessage(tooLarge: Map<string, number>, maxBytes: number)
 export async function applyFileEvents(s: Services, changes: readonly FileEvent[], maxBytes: number, tooLarge: Map<string, number>, log: (m: string) => void): Promise<void> {
   for (const change of changes) {
     if (s.documents.get(change.uri)) continue;
-    if (change.type === FileChangeType.Deleted) { s.workspace.delete(change.uri); continue; }
+    if (change.type === FILE_DELETED) { s.workspace.delete(change.uri); continue; }
     let path: string;
     try {
       path = fileURLToPath(change.uri);
