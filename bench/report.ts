@@ -9,7 +9,7 @@ export interface SizeResult { lines: number; bytes: number; units: number; figur
 
 export interface InProcessProfile {
   lines: number; bytes: number;
-  /** createServices (grammar wasm, catalog, queries, completion items), the work initialize waits for. */
+  /** createServices (grammar wasm, catalog, queries, completion items): loaded after initialize is answered, before the first request is. */
   servicesMs: number;
   open: { totalMs: number; fullBlankMs: number; flows: number; rows: { label: string; ms: number }[] };
   edit: {
@@ -115,7 +115,7 @@ function profileSection(p: InProcessProfile | null, sp: ServerProfile | null, cp
       `mean ${ms(f.meanMs)} ms, max ${ms(f.maxMs)} ms); the function the edit touched costs ${ms(f.touchedMs)} ms of it. ` +
       `Re-blanking the edited line: ${(e.blankLineUs).toFixed(1)} us; blanking the whole file at open: ${ms(p.open.fullBlankMs)} ms. ` +
       `Open (blank, full parse, analysis, rules) in-process: ${ms(p.open.totalMs)} ms. ` +
-      `createServices (grammar, catalog, queries, completion items: what initialize waits for): ${ms(p.servicesMs)} ms.`, '',
+      `createServices (grammar, catalog, queries, completion items; loaded after initialize is answered, before the first request): ${ms(p.servicesMs)} ms.`, '',
       'The open, in-process (first parse and first analysis in the process, so colder than later ones):', '',
       '| phase | ms |', '|---|--:|', ...[...p.open.rows].sort((a, b) => b.ms - a.ms).slice(0, 10).map((r) => `| ${r.label} | ${ms(r.ms)} |`), '');
   }

@@ -1,15 +1,20 @@
 // The open documents: LSP text (for positions) plus the parsed C, updated incrementally from didChange events.
+// A document larger than the size limit keeps its text current but is not parsed (limits.ts).
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Parser } from 'web-tree-sitter';
 import { ParsedText } from './syntax/parsedText';
+import { overLimit, UnparsedText } from './limits';
+
+/** A document's syntax: parsed, or (over the size limit) text only, with a null tree. */
+export type SourceText = ParsedText | UnparsedText;
 
 export interface OpenDocument {
   readonly uri: string;
   readonly languageId: string;
   version: number;
   text: TextDocument;
-  parsed: ParsedText;
+  parsed: SourceText;
   /** Results derived from this version (handler bindings, ...); cleared on every change. */
   derived: Map<string, unknown>;
 }
@@ -36,18 +41,42 @@ function wellFormed(c: unknown): TextDocumentContentChangeEvent | null {
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
 
-  constructor(private readonly parser: Parser) {}
+  /**
+   * @param maxBytes documents larger than this (UTF-8) are not parsed.
+   * @param onSkipped told each time a document becomes too large to parse (opened, edited or the limit lowered).
+   */
+  constructor(private readonly parser: Parser, private maxBytes = Infinity, private readonly onSkipped?: (doc: OpenDocument) => void) {}
 
   open(uri: string, languageId: string, version: number, content: string): OpenDocument {
     this.close(uri);
+    const over = overLimit(content, this.maxBytes);
     const doc: OpenDocument = {
       uri, languageId, version,
       text: TextDocument.create(uri, languageId, version, content),
-      parsed: new ParsedText(this.parser, content),
+      parsed: over ? new UnparsedText(content) : new ParsedText(this.parser, content),
       derived: new Map(),
     };
     this.docs.set(uri, doc);
+    if (over) this.onSkipped?.(doc);
     return doc;
+  }
+
+  /** Changes the limit; parses the documents that now fit and drops the trees of those that no longer do. Returns both. */
+  setMaxBytes(maxBytes: number): OpenDocument[] {
+    this.maxBytes = maxBytes;
+    return [...this.docs.values()].filter((doc) => this.fit(doc));
+  }
+
+  /** Parses or unparses `doc` to match the limit; true when that changed it. */
+  private fit(doc: OpenDocument): boolean {
+    const over = overLimit(doc.parsed.text, this.maxBytes);
+    if (over === doc.parsed instanceof UnparsedText) return false;
+    const text = doc.parsed.text;
+    doc.parsed.dispose();
+    doc.parsed = over ? new UnparsedText(text) : new ParsedText(this.parser, text);
+    doc.derived.clear();
+    if (over) this.onSkipped?.(doc);
+    return true;
   }
 
   change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
@@ -75,6 +104,7 @@ export class DocumentStore {
     }
     doc.version = version;
     doc.derived.clear();
+    this.fit(doc); // an edit can take a document across the limit either way
     return doc;
   }
 

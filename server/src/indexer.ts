@@ -1,26 +1,43 @@
 // Builds the workspace index in the background: lists the folders' C sources and summarises each file
 // in small slices, yielding between them so requests are answered while it runs.
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FileEvent } from 'vscode-languageserver';
 import { listSources, readSource } from './workspaceFiles';
 import { summarizeFile, type Services } from './services';
+import { limitText, sizeText } from './limits';
 
 export interface IndexProgress {
   report(done: number, total: number): void;
   cancelled(): boolean;
 }
 
-const MAX_FILE_BYTES = 8 * 1024 * 1024;
+export interface IndexResult {
+  /** Files visited (indexed, skipped or refused). */
+  done: number;
+  /** Files left out for being larger than the limit, with their sizes: indexed later if the limit is raised. */
+  tooLarge: Map<string, number>;
+}
 
-export async function indexFolders(s: Services, folders: string[], progress: IndexProgress, log: (m: string) => void): Promise<number> {
+const SLICE = 8;
+/** FileChangeType.Deleted (the protocol's value; the enum lives in a module this bundle does not load). */
+const FILE_DELETED = 3;
+
+/** Lists and indexes the C sources of `folders`; files over `maxBytes` are left out and named in one log line. */
+export async function indexFolders(s: Services, folders: string[], maxBytes: number, progress: IndexProgress, log: (m: string) => void): Promise<IndexResult> {
   const files: string[] = [];
   for (const f of folders) files.push(...await listSources(f, {}, (p, why) => log(`Skipped ${p}: ${why}`)));
+  return indexFiles(s, files, maxBytes, progress, log);
+}
+
+/** Reads and summarises `files` (skipping open documents: their editor text is newer than the disk). */
+export async function indexFiles(s: Services, files: string[], maxBytes: number, progress: IndexProgress, log: (m: string) => void): Promise<IndexResult> {
+  const tooLarge = new Map<string, number>();
   let done = 0;
   for (const path of files) {
     if (progress.cancelled()) break;
     const uri = pathToFileURL(path).href;
-    // An open document's summary comes from its editor text, which is newer than the disk.
     if (!s.documents.get(uri)) {
-      const r = await readSource(path, MAX_FILE_BYTES);
+      const r = await readSource(path, maxBytes);
       if (r.ok) {
         try {
           const summary = summarizeFile(s, uri, r.text);
@@ -28,16 +45,63 @@ export async function indexFolders(s: Services, folders: string[], progress: Ind
         } catch (err) {
           log(`Could not index ${path}: ${String(err)}`);
         }
+      } else if (r.size !== undefined) {
+        tooLarge.set(path, r.size);
+        s.workspace.delete(uri);
       } else {
         log(`Skipped ${path}: ${r.why}`);
       }
     }
     done++;
-    if (done % 8 === 0) {
+    if (done % SLICE === 0) {
       progress.report(done, files.length);
       await new Promise((r) => setImmediate(r));
     }
   }
   progress.report(done, files.length);
-  return done;
+  if (tooLarge.size) log(tooLargeMessage(tooLarge, maxBytes));
+  return { done, tooLarge };
+}
+
+/** One line for all the files left out for their size: a generated 50 MB table should not flood the log. */
+export function tooLargeMessage(tooLarge: Map<string, number>, maxBytes: number): string {
+  const limitMb = maxBytes / 1_048_576;
+  const named = [...tooLarge].slice(0, 5).map(([p, size]) => `${p} (${sizeText(size, limitMb)})`);
+  const more = tooLarge.size > named.length ? ` and ${tooLarge.size - named.length} more` : '';
+  return `Not indexed: ${tooLarge.size} file${tooLarge.size === 1 ? '' : 's'} above condis.maxFileSize (${limitText(limitMb)}): ${named.join(', ')}${more}. Raise the setting to include them.`;
+}
+
+/**
+ * Applies watched-file events (created, changed, deleted; a rename is a delete and a create) to the index. A file that
+ * can no longer be read as C (gone, a dangling link, a directory, binary, too large) loses its summary. Open documents
+ * are left alone: the editor's text wins. `tooLarge` is kept current, and a newly too-large file is logged once.
+ */
+export async function applyFileEvents(s: Services, changes: readonly FileEvent[], maxBytes: number, tooLarge: Map<string, number>, log: (m: string) => void): Promise<void> {
+  for (const change of changes) {
+    if (s.documents.get(change.uri)) continue;
+    if (change.type === FILE_DELETED) { s.workspace.delete(change.uri); continue; }
+    let path: string;
+    try {
+      path = fileURLToPath(change.uri);
+    } catch { // another host, a malformed escape: nothing on this disk
+      continue;
+    }
+    const r = await readSource(path, maxBytes);
+    if (!r.ok) {
+      s.workspace.delete(change.uri);
+      if (r.size !== undefined && !tooLarge.has(path)) {
+        tooLarge.set(path, r.size);
+        log(tooLargeMessage(new Map([[path, r.size]]), maxBytes));
+      }
+      continue;
+    }
+    tooLarge.delete(path);
+    try {
+      const summary = summarizeFile(s, change.uri, r.text);
+      if (summary) s.workspace.set(summary); else s.workspace.delete(change.uri);
+    } catch (err) {
+      s.workspace.delete(change.uri);
+      log(`Could not index ${path}: ${String(err)}`);
+    }
+  }
 }

@@ -3,22 +3,18 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  createConnection, DidChangeWatchedFilesNotification, ErrorCodes, FileChangeType, ProposedFeatures, ResponseError, TextDocumentSyncKind,
+  createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind,
   type CompletionItem, type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
-import { createServices, summarizeFile, type Services } from './services';
-import { DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
+import type { Services } from './services';
+import { DEFAULT_SETTINGS, maxFileBytes, readSettings, type Settings } from './settings';
 import type { FeatureContext } from './features/context';
-import { provideHover } from './features/hover';
-import { provideSignatureHelp } from './features/signatureHelp';
-import { provideCompletion, resolveCompletion } from './features/completion';
-import { provideInlayHints } from './features/inlayHints';
-import { provideCodeActions, SHOW_RULE_DOC } from './features/codeActions';
-import { Validator } from './validation';
-import { CONDIS_SNIPPETS, snippetCompletionItems } from './features/snippetItems';
-import { indexFolders } from './indexer';
-import { readSource } from './workspaceFiles';
+import { SHOW_RULE_DOC } from './features/commands';
+import type { Validator } from './validation';
 import { LspReframer } from './framing';
+import { StartGate } from './startGate';
+// Types only: the code comes from dist/serverCore.js, loaded after initialize (see loadCore).
+import type * as Core from './core';
 
 // On stdio the byte stream is re-framed first (framing.ts), so garbage or a bad Content-Length costs one message.
 const stdio = process.argv.includes('--stdio');
@@ -38,51 +34,99 @@ let ctx: FeatureContext | undefined;
 let validator: Validator | undefined;
 let settings: Settings = DEFAULT_SETTINGS;
 let init: InitializeParams | undefined;
+/** Workspace files left out of the index for their size (path -> bytes), indexed if the limit is raised. */
+let tooLarge = new Map<string, number>();
 
-/** Runs a request handler so that no input can take the server down: a failure is logged and answered with `fallback`. */
+// Start-up: the services (wasm runtime, grammar, catalog, queries) load from process start, while initialize is
+// answered at once with the static capabilities. Messages after initialize wait at the gate until both are there.
+const gate = new StartGate();
+let initialized: () => void;
+const initReceived = new Promise<void>((resolve) => { initialized = resolve; });
+let core: typeof Core;
+let coreRequested: (() => void) | undefined;
+const coreWanted = new Promise<void>((resolve) => { coreRequested = resolve; });
+/** If the client is slow to send initialize, the time is used for loading instead. */
+const IDLE_LOAD_MS = 100;
+const AFTER_INITIALIZE_MS = 20;
+const idleLoad = setTimeout(() => coreRequested?.(), IDLE_LOAD_MS);
+const loading = coreWanted.then(() => {
+  clearTimeout(idleLoad);
+  // Bundled apart (scripts/build.mjs); the require is not resolved at build time, so the file is read only now.
+  core = require(join(__dirname, 'serverCore.js')) as typeof Core;
+  return core.createServices(__dirname, {
+    onSkipped: (doc) => {
+      connection.console.info(core.skipMessage(doc.uri, doc.parsed.text, settings));
+      // Its summary (from before it grew, or from the disk) no longer says what the file holds.
+      services?.workspace.delete(doc.uri);
+      validator?.othersChanged(doc.uri);
+    },
+  });
+});
+Promise.all([loading, initReceived]).then(([s]) => setUp(s), (err: unknown) => {
+  connection.console.error(`CoNDIS Assist could not start its analysis: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+}).finally(() => gate.open());
+
+const notInitialized = () => new ResponseError(ErrorCodes.ServerNotInitialized, 'the server has not been initialized');
+
+/**
+ * Runs a request handler so that no input can take the server down: a failure is logged and answered with `fallback`.
+ * Before initialize it answers ServerNotInitialized; while the services load, it waits for them.
+ */
 function guard<P, R>(method: string, fallback: R, fn: (p: P, c: FeatureContext, s: Services) => R) {
   return (params: P): R => {
-    // LSP: after shutdown, requests fail with InvalidRequest (vscode-jsonrpc sends a returned ResponseError as the error).
+    // vscode-jsonrpc sends a returned ResponseError as the error, and a returned promise's value when it settles.
+    if (!init) return notInitialized() as R;
+    // LSP: after shutdown, requests fail with InvalidRequest.
     if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down') as R;
-    if (!ctx || !services) return fallback;
-    try {
-      return fn(params, ctx, services);
-    } catch (err) {
-      connection.console.error(`${method} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-      return fallback;
-    }
+    return gate.run(() => {
+      if (!ctx || !services) return fallback;
+      try {
+        return fn(params, ctx, services);
+      } catch (err) {
+        connection.console.error(`${method} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        return fallback;
+      }
+    }) as R;
+  };
+}
+
+/** A notification handler: dropped before initialize, queued while the services load, failures logged. */
+function notice<P>(method: string, fn: (p: P, s: Services) => void) {
+  return (params: P): void => {
+    if (!init) return;
+    void gate.run(() => {
+      if (!services) return;
+      try {
+        fn(params, services);
+      } catch (err) {
+        connection.console.error(`${method} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      }
+    });
   };
 }
 
 function applySettings(next: Settings): void {
+  const before = settings;
   settings = next;
-  if (ctx) ctx.settings = next;
-  if (services) services.workspace.override = next.driverRole;
-  validator?.all();
+  void gate.run(() => {
+    if (ctx) ctx.settings = settings;
+    if (!services) return;
+    services.workspace.override = settings.driverRole;
+    services.documents.setMaxBytes(maxFileBytes(settings)); // parses or drops the documents that cross the limit
+    if (settings.maxFileSize > before.maxFileSize && tooLarge.size) void indexTooLarge(services);
+    validator?.all();
+  });
 }
 
-connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+connection.onInitialize((params: InitializeParams): InitializeResult => {
   init = params;
-  services = await createServices(__dirname);
   const caps = params.capabilities;
   settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? params.initializationOptions);
-  services.workspace.override = settings.driverRole;
-  ctx = {
-    catalog: services.catalog,
-    handlers: services.handlers,
-    settings,
-    markdown: (caps.textDocument?.hover?.contentFormat ?? ['markdown']).includes('markdown'),
-    snippets: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
-    workspace: services.workspace,
-  };
-  // VS Code reads snippets/c.json itself (the client says so); other editors get the same snippets from the server.
-  const clientReadsSnippets = (params.initializationOptions as { contributesSnippets?: unknown } | undefined)?.contributesSnippets === true;
-  ctx.snippetItems = clientReadsSnippets ? null : snippetCompletionItems(CONDIS_SNIPPETS, { snippets: ctx.snippets, markdown: ctx.markdown });
-  // Clients that pull diagnostics get them on request; the others (Neovim 0.7, ...) get them pushed. Never both.
+  initialized();
+  // Not in this turn: vscode-jsonrpc writes the answer below from a later setImmediate. The client's `initialized`
+  // says it has the answer; a client that never sends it gets the load a little later.
+  setTimeout(() => coreRequested?.(), AFTER_INITIALIZE_MS);
   const pull = !!caps.textDocument?.diagnostic;
-  validator = new Validator(services, () => settings, DOCS_BASE,
-    pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
-    () => void connection.languages.diagnostics.refresh().catch(() => undefined));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -98,6 +142,31 @@ connection.onInitialize(async (params: InitializeParams): Promise<InitializeResu
   };
 });
 
+/** Once the services have loaded and initialize has arrived: the feature context and the validator. */
+function setUp(s: Services): void {
+  const params = init!;
+  const caps = params.capabilities;
+  services = s;
+  s.workspace.override = settings.driverRole;
+  s.documents.setMaxBytes(maxFileBytes(settings));
+  ctx = {
+    catalog: services.catalog,
+    handlers: services.handlers,
+    settings,
+    markdown: (caps.textDocument?.hover?.contentFormat ?? ['markdown']).includes('markdown'),
+    snippets: !!caps.textDocument?.completion?.completionItem?.snippetSupport,
+    workspace: services.workspace,
+  };
+  // VS Code reads snippets/c.json itself (the client says so); other editors get the same snippets from the server.
+  const clientReadsSnippets = (params.initializationOptions as { contributesSnippets?: unknown } | undefined)?.contributesSnippets === true;
+  ctx.snippetItems = clientReadsSnippets ? null : core.snippetCompletionItems(core.CONDIS_SNIPPETS, { snippets: ctx.snippets, markdown: ctx.markdown });
+  // Clients that pull diagnostics get them on request; the others (Neovim 0.7, ...) get them pushed. Never both.
+  const pull = !!caps.textDocument?.diagnostic;
+  validator = new core.Validator(services, () => settings, DOCS_BASE,
+    pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    () => void connection.languages.diagnostics.refresh().catch(() => undefined));
+}
+
 async function refreshSettings(): Promise<void> {
   if (!init?.capabilities.workspace?.configuration) return;
   try {
@@ -108,9 +177,16 @@ async function refreshSettings(): Promise<void> {
   }
 }
 
-connection.onShutdown(() => { shutDown = true; });
+connection.onShutdown(() => {
+  if (!init) return notInitialized() as unknown as void;
+  shutDown = true;
+});
+// Requests no handler claims: before initialize they too get ServerNotInitialized.
+connection.onRequest((method) => (init ? new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`) : notInitialized()));
 
 connection.onInitialized(() => {
+  if (!init) return;
+  coreRequested?.();
   void refreshSettings();
   const caps = init?.capabilities;
   if (caps?.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
@@ -118,7 +194,7 @@ connection.onInitialized(() => {
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{c,h,cc,cpp,cxx,hpp,hh,hxx,inl}' }] })
       .catch((err) => connection.console.warn(`Could not watch C files: ${String(err)}`));
   }
-  buildIndex().catch((err) => connection.console.error(`Indexing failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`));
+  void gate.run(() => buildIndex().catch((err) => connection.console.error(`Indexing failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`)));
 });
 
 async function buildIndex(): Promise<void> {
@@ -136,65 +212,65 @@ async function buildIndex(): Promise<void> {
   const progress = init?.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
   progress?.begin('CoNDIS Assist: indexing', 0, 'listing C sources', false);
   const started = Date.now();
-  const n = await indexFolders(s, folders, {
+  const r = await core.indexFolders(s, folders, maxFileBytes(settings), {
     report: (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total} files`),
     cancelled: () => false,
   }, (m) => connection.console.log(m));
+  tooLarge = r.tooLarge;
   progress?.done();
-  connection.console.log(`Indexed ${n} C files in ${Date.now() - started} ms.`);
+  connection.console.log(`Indexed ${r.done - r.tooLarge.size} C files in ${Date.now() - started} ms.`);
   validator?.all();
 }
 
+/** The limit was raised: index the files it used to leave out (those still too large stay listed). */
+async function indexTooLarge(s: Services): Promise<void> {
+  const paths = [...tooLarge.keys()];
+  tooLarge = new Map();
+  const r = await core.indexFiles(s, paths, maxFileBytes(settings), { report: () => undefined, cancelled: () => false }, (m) => connection.console.log(m));
+  for (const [p, size] of r.tooLarge) tooLarge.set(p, size);
+  validator?.othersChanged('');
+}
+
 connection.onDidChangeConfiguration((change) => {
-  if (init?.capabilities.workspace?.configuration) void refreshSettings();
+  if (!init) return;
+  if (init.capabilities.workspace?.configuration) void refreshSettings();
   else applySettings(readSettings((change.settings as { condis?: unknown } | undefined)?.condis));
 });
 
-connection.onDidChangeWatchedFiles(async (p) => {
-  const s = services;
-  if (!s) return;
-  for (const change of p.changes) {
-    if (s.documents.get(change.uri)) continue; // the editor's text wins while the file is open
-    if (change.type === FileChangeType.Deleted) { s.workspace.delete(change.uri); continue; }
-    const r = await readSource(fileURLToPath(change.uri), 8 * 1024 * 1024).catch(() => ({ ok: false as const, why: 'unreadable' }));
-    if (!r.ok) { s.workspace.delete(change.uri); continue; }
-    const summary = summarizeFile(s, change.uri, r.text);
-    if (summary) s.workspace.set(summary);
-  }
-  validator?.othersChanged('');
-});
+connection.onDidChangeWatchedFiles(notice('didChangeWatchedFiles', (p, s) => void core.applyFileEvents(s, p.changes, maxFileBytes(settings), tooLarge,
+  (m) => connection.console.log(m)).then(() => validator?.othersChanged(''), (err) => connection.console.error(`Updating the index failed: ${String(err)}`))));
 
 // Document sync: the store applies each change to the text and to the syntax tree incrementally.
-connection.onDidOpenTextDocument((p) => {
-  services?.documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+connection.onDidOpenTextDocument(notice('didOpen', (p, s) => {
+  s.documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
   validator?.schedule(p.textDocument.uri);
-});
-connection.onDidChangeTextDocument((p) => {
-  services?.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
+}));
+connection.onDidChangeTextDocument(notice('didChange', (p, s) => {
+  s.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
   validator?.schedule(p.textDocument.uri);
-});
-connection.onDidCloseTextDocument((p) => {
-  services?.documents.close(p.textDocument.uri);
+}));
+connection.onDidCloseTextDocument(notice('didClose', (p, s) => {
+  s.documents.close(p.textDocument.uri);
   void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
-});
+}));
 
 // The routing table: one line per LSP method.
 connection.onHover(guard('hover', null, (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
-  return doc ? provideHover(doc, p.position, c) : null;
+  return doc ? core.provideHover(doc, p.position, c) : null;
 }));
 connection.onSignatureHelp(guard('signatureHelp', null, (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
-  return doc ? provideSignatureHelp(doc, p.position, c) : null;
+  return doc ? core.provideSignatureHelp(doc, p.position, c) : null;
 }));
 connection.onCompletion(guard('completion', null, (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
-  return doc ? provideCompletion(doc, p.position, c, s.completionItems) : null;
+  return doc ? core.provideCompletion(doc, p.position, c, s.completionItems) : null;
 }));
-connection.onCompletionResolve((item) => guard('completionResolve', item, (i: CompletionItem, c) => resolveCompletion(i, c))(item));
+connection.onCompletionResolve((item) => guard('completionResolve', item, (i: CompletionItem, c) => core.resolveCompletion(i, c))(item));
 connection.languages.inlayHint.on(guard('inlayHint', [], (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
-  return doc ? provideInlayHints(doc, p.range, c) : [];
+  return doc ? core.provideInlayHints(doc, p.range, c) : [];
 }));
 connection.languages.diagnostics.on(guard('diagnostic', { kind: 'full' as const, items: [] as never[] }, (p, _c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
@@ -202,9 +278,10 @@ connection.languages.diagnostics.on(guard('diagnostic', { kind: 'full' as const,
 }));
 connection.onCodeAction(guard('codeAction', [], (p, _c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
-  return doc ? provideCodeActions(doc, p, !!init?.capabilities.workspace?.workspaceEdit?.documentChanges) : [];
+  return doc ? core.provideCodeActions(doc, p, !!init?.capabilities.workspace?.workspaceEdit?.documentChanges) : [];
 }));
 connection.onExecuteCommand(async (p) => {
+  if (!init) return notInitialized();
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
   if (p.command !== SHOW_RULE_DOC || typeof p.arguments?.[0] !== 'string' || !/^[a-z-]+$/.test(p.arguments[0])) return undefined;
   await connection.window.showDocument({ uri: `${DOCS_BASE}/${p.arguments[0]}.md`, takeFocus: true }).catch(() => undefined);

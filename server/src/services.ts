@@ -3,7 +3,7 @@ import type { Parser } from 'web-tree-sitter';
 import { createCatalog, type Catalog } from './catalog';
 import { HandlerQueries } from './analysis/handlers';
 import { loadCLanguage, type CLanguage } from './syntax/parser';
-import { DocumentStore } from './documents';
+import { DocumentStore, type OpenDocument, type SourceText } from './documents';
 import { buildCompletionItems, type CompletionItems } from './features/completion';
 import { createLifecycle, type Lifecycle } from './catalog/lifecycle';
 import { WorkspaceIndex } from './analysis/workspace';
@@ -26,8 +26,8 @@ export interface Services {
 }
 
 /** Analysis of an open document's current version (memoised by the caller). */
-export function analyzeText(s: Services, uri: string, text: string, parsed: ParsedText, previous?: CarriedChunks): FileAnalysis | null {
-  return parsed.hasTree ? analyzeFile(uri, text, parsed, s, previous) : null;
+export function analyzeText(s: Services, uri: string, text: string, parsed: SourceText, previous?: CarriedChunks): FileAnalysis | null {
+  return parsed instanceof ParsedText && parsed.hasTree ? analyzeFile(uri, text, parsed, s, previous) : null;
 }
 
 /** Parses a file read from disk just long enough to summarise it for the workspace index. */
@@ -40,7 +40,12 @@ export function summarizeFile(s: Services, uri: string, text: string): FileSumma
   }
 }
 
-export async function createServices(wasmDir: string): Promise<Services> {
+export interface ServiceOptions {
+  /** Told when an open document becomes too large to parse (see DocumentStore). */
+  onSkipped?: (doc: OpenDocument) => void;
+}
+
+export async function createServices(wasmDir: string, opts: ServiceOptions = {}): Promise<Services> {
   const language = await loadCLanguage(wasmDir);
   const parser = language.createParser();
   const catalog = createCatalog();
@@ -50,7 +55,7 @@ export async function createServices(wasmDir: string): Promise<Services> {
     catalog,
     handlers: new HandlerQueries(language.language),
     completionItems: buildCompletionItems(catalog),
-    documents: new DocumentStore(parser),
+    documents: new DocumentStore(parser, Infinity, opts.onSkipped),
     lifecycle: createLifecycle(catalog),
     workspace: new WorkspaceIndex(),
     scanParser: language.createParser(),

@@ -13,13 +13,29 @@ export interface Settings {
   };
   /** 'auto' detects the driver kind from the workspace; anything else overrides it. */
   driverRole: DriverKind | 'auto';
+  /** Open documents and workspace files larger than this many MB (1 MB = 1,048,576 bytes) are not parsed or checked. */
+  maxFileSize: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   inlayHints: { parameterNames: true },
   diagnostics: { enable: true, rules: {} },
   driverRole: 'auto',
+  maxFileSize: 8,
 };
+
+/** Bounds of `maxFileSize` in MB: below, a typo (0, a negative) would switch everything off; above, V8's string limit. */
+export const MAX_FILE_SIZE_MIN_MB = 0.01;
+export const MAX_FILE_SIZE_MAX_MB = 512;
+
+/** The limit in bytes. */
+export const maxFileBytes = (s: Settings): number => Math.round(s.maxFileSize * 1_048_576);
+
+function readMaxFileSize(v: unknown): number {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return DEFAULT_SETTINGS.maxFileSize;
+  return Math.min(MAX_FILE_SIZE_MAX_MB, Math.max(MAX_FILE_SIZE_MIN_MB, n));
+}
 
 const RULE_SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off']);
 const ROLES = new Set(['auto', 'call-manager', 'miniport-call-manager', 'client', 'miniport']);
@@ -42,5 +58,6 @@ export function readSettings(raw: unknown): Settings {
       rules,
     },
     driverRole: typeof r.driverRole === 'string' && ROLES.has(r.driverRole) ? r.driverRole as Settings['driverRole'] : 'auto',
+    maxFileSize: readMaxFileSize(r.maxFileSize),
   };
 }

@@ -6,6 +6,7 @@ import { analyzeText, type Services } from './services';
 import { runRules, toDiagnostics } from './features/diagnostics';
 import type { FileAnalysis } from './analysis/fileAnalysis';
 import type { CarriedChunks } from './analysis/chunks';
+import { oversizeDiagnostic } from './limits';
 import type { Settings } from './settings';
 
 /** Quiet time after the last change before a check: shorter than a keystroke, longer than a burst of messages. */
@@ -43,6 +44,9 @@ export class Validator {
   /** Diagnostics for a document's current version (also what pull requests answer). */
   diagnostics(doc: OpenDocument): Diagnostic[] {
     return derive(doc, 'diagnostics', () => {
+      // A document over condis.maxFileSize is not checked: its one notice says so.
+      const tooLarge = oversizeDiagnostic(doc, this.settings());
+      if (tooLarge) return [tooLarge];
       const file = this.analysis(doc);
       if (!file) return [];
       this.updateSummary(doc, file);

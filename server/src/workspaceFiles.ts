@@ -47,14 +47,15 @@ export async function listSources(root: string, opts: ListOptions = {}, onProble
   return out;
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; why: string };
+/** A refusal carries `size` (bytes) when the file was refused for being larger than the limit. */
+export type ReadResult = { ok: true; text: string } | { ok: false; why: string; size?: number };
 
 /** Reads a source file as text; refuses files over `maxBytes` and files that look binary (NUL bytes). */
 export async function readSource(path: string, maxBytes: number): Promise<ReadResult> {
   try {
     const st = await fs.stat(path);
     if (!st.isFile()) return { ok: false, why: 'not a regular file' };
-    if (st.size > maxBytes) return { ok: false, why: `larger than the ${Math.round(maxBytes / 1048576)} MB limit (${(st.size / 1048576).toFixed(1)} MB)` };
+    if (st.size > maxBytes) return { ok: false, why: `larger than the ${Number((maxBytes / 1048576).toFixed(3))} MB limit (${(st.size / 1048576).toFixed(1)} MB)`, size: st.size };
     const buf = await fs.readFile(path);
     if (buf.includes(0)) return { ok: false, why: 'binary content (NUL bytes)' };
     let text = buf.toString('utf8');

@@ -3,8 +3,11 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { OpenDocument } from '../documents';
 import { SOURCE, type DiagnosticData } from './diagnostics';
+import { FILE_TOO_LARGE } from '../limits';
 
-export const SHOW_RULE_DOC = 'condis.showRuleDocumentation';
+import { SHOW_RULE_DOC } from './commands';
+
+export { SHOW_RULE_DOC };
 
 function isData(d: unknown): d is DiagnosticData {
   return !!d && typeof d === 'object' && typeof (d as DiagnosticData).version === 'number' && Array.isArray((d as DiagnosticData).fixes);
@@ -22,7 +25,8 @@ export function provideCodeActions(doc: OpenDocument, params: CodeActionParams, 
   const out: CodeAction[] = [];
   const seenDocs = new Set<string>();
   for (const d of params.context.diagnostics) {
-    if (d.source !== SOURCE || typeof d.code !== 'string') continue;
+    // The size-limit notice is not a rule: nothing to fix, suppress or look up.
+    if (d.source !== SOURCE || typeof d.code !== 'string' || d.code === FILE_TOO_LARGE) continue;
     const rule = d.code;
     if (isData(d.data) && d.data.version === doc.version) {
       for (const fix of d.data.fixes) {

@@ -7,12 +7,12 @@ import { bindingMarkdown, entryMarkdown, fieldMarkdown, statusMarkdown, toPlainT
 import { wordAt } from './words';
 
 export function provideHover(doc: OpenDocument, position: Position, ctx: FeatureContext): Hover | null {
-  if (!doc.parsed.hasTree) return null;
   const offset = doc.text.offsetAt(position);
-  const node = identifierAt(doc.parsed, offset);
-  // Inside macro bodies tree-sitter sees one token: fall back to the word under the cursor.
+  const node = doc.parsed.hasTree ? identifierAt(doc.parsed, offset) : null;
+  // Inside macro bodies tree-sitter sees one token: fall back to the word under the cursor. So does a text that was
+  // not parsed (over condis.maxFileSize, or the parse gave up).
   const word = node ? { text: node.text, start: node.startIndex, end: node.endIndex, isField: node.type === 'field_identifier' }
-    : wordInPreprocessor(doc, offset);
+    : doc.parsed.hasTree ? wordInPreprocessor(doc, offset) : wordInText(doc, offset);
   if (!word) return null;
   const md = markdownFor(word.text, word.isField, doc, ctx);
   if (!md) return null;
@@ -42,4 +42,12 @@ function wordInPreprocessor(doc: OpenDocument, offset: number) {
   if (!n || (n.type !== 'preproc_arg' && n.parent?.type !== 'preproc_arg')) return null;
   const w = wordAt(doc.parsed.text, offset);
   return w ? { ...w, isField: false } : null;
+}
+
+/** The word under the cursor in a text without a tree; a field when it follows `.` or `->`. */
+function wordInText(doc: OpenDocument, offset: number) {
+  const w = wordAt(doc.parsed.text, offset);
+  if (!w) return null;
+  const before = doc.parsed.text.slice(Math.max(0, w.start - 8), w.start).trimEnd();
+  return { ...w, isField: before.endsWith('.') || before.endsWith('->') };
 }

@@ -2,7 +2,8 @@
 import type { MarkupContent, ParameterInformation, Position, SignatureHelp } from 'vscode-languageserver';
 import type { CatalogEntry } from '../catalog';
 import type { OpenDocument } from '../documents';
-import { openCallsAt } from '../syntax/callScan';
+import { openCallsAt, type OpenCall } from '../syntax/callScan';
+import { blankAnnotations } from '../syntax/blank';
 import { inCommentOrString } from '../syntax/nodes';
 import { bindingsOfName, type FeatureContext } from './context';
 import { paramLabel, toPlainText } from './render';
@@ -11,15 +12,9 @@ import { paramLabel, toPlainText } from './render';
 const MAX_SCAN = 32_768;
 
 export function provideSignatureHelp(doc: OpenDocument, position: Position, ctx: FeatureContext): SignatureHelp | null {
-  if (!doc.parsed.hasTree) return null;
   const offset = doc.text.offsetAt(position);
-  if (inCommentOrString(doc.parsed, offset)) return null;
-  // Start at the top-level construct holding the cursor: outside every call by construction.
-  // (Found from the root down: climbing `.parent` costs O(depth) per step in web-tree-sitter.)
-  const at = Math.max(0, offset - 1);
-  const top = doc.parsed.treeAt(at)?.rootNode.firstChildForIndex(at);
-  const from = Math.max(top && top.startIndex <= at ? top.startIndex : 0, offset - MAX_SCAN);
-  const calls = openCallsAt(doc.parsed.blanked, offset, from);
+  if (doc.parsed.hasTree && inCommentOrString(doc.parsed, offset)) return null;
+  const calls = doc.parsed.hasTree ? callsInTree(doc, offset) : callsInText(doc.parsed.text, offset);
   for (const call of calls) {
     if (!call.callee) continue;
     const entry = ctx.catalog.entry(call.callee);
@@ -30,6 +25,26 @@ export function provideSignatureHelp(doc: OpenDocument, position: Position, ctx:
     if (callback && callback.params.length) return signatureOf(callback, call.argIndex, ctx);
   }
   return null;
+}
+
+function callsInTree(doc: OpenDocument, offset: number): OpenCall[] {
+  // Start at the top-level construct holding the cursor: outside every call by construction.
+  // (Found from the root down: climbing `.parent` costs O(depth) per step in web-tree-sitter.)
+  const at = Math.max(0, offset - 1);
+  const top = doc.parsed.treeAt(at)?.rootNode.firstChildForIndex(at);
+  const from = Math.max(top && top.startIndex <= at ? top.startIndex : 0, offset - MAX_SCAN);
+  return openCallsAt(doc.parsed.blanked, offset, from);
+}
+
+/**
+ * Without a tree (a file over condis.maxFileSize): scan from a line start at most MAX_SCAN back, blanking only that
+ * window (blanking is line-local; the whole of a 20 MB text would take a fifth of a second).
+ */
+function callsInText(text: string, offset: number): OpenCall[] {
+  const from = offset > MAX_SCAN ? text.lastIndexOf('\n', offset - MAX_SCAN) + 1 : 0;
+  const lineEnd = text.indexOf('\n', offset);
+  const window = blankAnnotations(text.slice(from, lineEnd < 0 ? text.length : lineEnd));
+  return openCallsAt(window, offset - from, 0);
 }
 
 function markup(md: string, ctx: FeatureContext): MarkupContent {

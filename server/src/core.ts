@@ -1,0 +1,12 @@
+// The analysis half of the server, bundled apart as dist/serverCore.js: server.ts loads it once initialize has been
+// answered, so compiling it (the catalog, the grammar runtime, rules, features) does not delay that answer.
+export { createServices, summarizeFile } from './services';
+export { provideHover } from './features/hover';
+export { provideSignatureHelp } from './features/signatureHelp';
+export { provideCompletion, resolveCompletion } from './features/completion';
+export { provideInlayHints } from './features/inlayHints';
+export { provideCodeActions } from './features/codeActions';
+export { CONDIS_SNIPPETS, snippetCompletionItems } from './features/snippetItems';
+export { Validator } from './validation';
+export { applyFileEvents, indexFiles, indexFolders, tooLargeMessage } from './indexer';
+export { oversizeDiagnostic, skipMessage } from './limits';
