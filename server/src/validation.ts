@@ -9,8 +9,13 @@ import type { CarriedChunks } from './analysis/chunks';
 import { oversizeDiagnostic } from './limits';
 import type { Settings } from './settings';
 
-/** Quiet time after the last change before a check: shorter than a keystroke, longer than a burst of messages. */
-const SETTLE_MS = 30;
+/**
+ * Quiet time after the last change before a check: shorter than a keystroke, longer than a burst of messages. It
+ * follows what a check costs (about as long as the last checks took, between these bounds): a cheap check runs almost at
+ * once, an expensive one waits for the burst to end rather than run for every message of it.
+ */
+const SETTLE_MIN_MS = 1;
+const SETTLE_MAX_MS = 30;
 
 export class Validator {
   private readonly queued = new Set<string>();
@@ -28,15 +33,15 @@ export class Validator {
   ) {}
 
   /** Per document, the facts (and findings) of its last analysed version's items, for the next version to reuse. */
-  private readonly carried = new WeakMap<OpenDocument, { chunks: CarriedChunks['chunks']; at: number }>();
+  private readonly carried = new WeakMap<OpenDocument, { from: Omit<CarriedChunks, 'edits'>; at: number }>();
 
   /** The analysis of a document's current version, computed once per version. */
   analysis(doc: OpenDocument): FileAnalysis | null {
     return derive(doc, 'analysis', () => {
       const before = this.carried.get(doc);
       const edits = before && doc.parsed.editsSince(before.at);
-      const file = analyzeText(this.s, doc.uri, doc.parsed.text, doc.parsed, before && edits ? { chunks: before.chunks, edits } : undefined);
-      if (file) this.carried.set(doc, { chunks: file.carried(), at: doc.parsed.editCount });
+      const file = analyzeText(this.s, doc.uri, doc.parsed.text, doc.parsed, before && edits ? { ...before.from, edits } : undefined);
+      if (file) this.carried.set(doc, { from: file.carried(), at: doc.parsed.editCount });
       return file;
     });
   }
@@ -63,7 +68,7 @@ export class Validator {
   schedule(uri: string): void {
     this.queued.add(uri);
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), SETTLE_MS);
+    this.timer = setTimeout(() => this.flush(), Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, Math.ceil(this.checkMs))));
   }
 
   /** Re-checks every open document (settings changed, index rebuilt). */
@@ -72,7 +77,19 @@ export class Validator {
     if (!this.publish) this.refresh();
   }
 
+  /** What the last check cost, for the settle time. */
+  private checkMs = 5;
+
   private flush(): void {
+    const t = performance.now();
+    try {
+      this.flushNow();
+    } finally {
+      this.checkMs = performance.now() - t;
+    }
+  }
+
+  private flushNow(): void {
     this.timer = undefined;
     const uris = [...this.queued];
     this.queued.clear();
@@ -85,7 +102,7 @@ export class Validator {
   }
 
   private updateSummary(doc: OpenDocument, file: FileAnalysis): void {
-    if (this.s.workspace.set(file.summary())) this.othersChanged(doc.uri);
+    if (this.s.workspace.set(file.summary(), file.semanticKey())) this.othersChanged(doc.uri);
   }
 
   /** A cross-file fact changed: other open documents' workspace rules may answer differently. */

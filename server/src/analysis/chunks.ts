@@ -3,6 +3,7 @@
 // edit recomputes the items it touched and reuses the rest. Offsets in facts are relative to the item's start.
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 import type { Syntax } from '../syntax/parsedText';
+import type { FileSummary } from './summary';
 import type { Catalog } from '../catalog';
 import { exprKey } from './cfg';
 import { stripCasts } from './expressions';
@@ -28,8 +29,8 @@ export const ROLE_EVIDENCE = new Set([
 export interface CachedFindings {
   /** The context the findings were computed in (settings, driver kind, the file's and the workspace's cross-item facts). */
   key: string;
-  /** Rule id -> findings (relative offsets). */
-  byRule: Map<string, import('../rules/types').Finding[]>;
+  /** Rule id -> findings (relative offsets); null when there are none. */
+  byRule: Map<string, import('../rules/types').Finding[]> | null;
 }
 
 export interface ChunkFacts {
@@ -66,6 +67,9 @@ export interface ChunkServices { catalog: Catalog; handlers: HandlerQueries }
 export interface CarriedChunks {
   chunks: readonly { start: number; end: number; facts: ChunkFacts }[];
   edits: readonly EditRange[];
+  /** That version's semantic key and summary, when they were computed: reused while the key stays the same. */
+  semanticKey?: () => string | undefined;
+  summary?: () => FileSummary | undefined;
 }
 
 /**
@@ -73,12 +77,14 @@ export interface CarriedChunks {
  * type, same extent once shifted). Costs a walk of the top level plus the changed items.
  */
 export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previous?: CarriedChunks): Chunk[] {
-  const chunks: Chunk[] = [];
   const reusable = new Map<number, { end: number; facts: ChunkFacts }>();
   for (const c of previous?.chunks ?? []) {
     const m = mapRange(c.start, c.end, previous!.edits);
     if (m) reusable.set(m.start, { end: m.end, facts: c.facts });
   }
+  const dirty = previous ? dirtyRanges(previous.edits) : 'all';
+  if (dirty !== 'all') return chunkChanges(syntax, text, s, previous!, reusable, dirty);
+  const chunks: Chunk[] = [];
   let tree: Tree;
   let cursor: TreeCursor;
   const nodeAt = (index: number): () => Node => {
@@ -138,6 +144,97 @@ export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previo
     for (const { c } of cursors.values()) c.delete();
   }
   return chunks;
+}
+
+/**
+ * Where the items may differ from the previous version's, in current offsets: each edit's text and what it made the
+ * parser read again, carried through the edits after it (widened where a later edit overlaps). 'all' after a whole
+ * re-parse.
+ */
+function dirtyRanges(edits: readonly EditRange[]): { start: number; end: number }[] | 'all' {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i];
+    if (e.reparsed === 'all') return 'all';
+    for (const r of e.reparsed ? [{ start: e.start, end: e.newEnd }, e.reparsed] : [{ start: e.start, end: e.newEnd }]) {
+      let a = r.start;
+      let b = r.end;
+      for (let j = i + 1; j < edits.length; j++) {
+        const f = edits[j];
+        const d = f.newEnd - f.oldEnd;
+        if (f.oldEnd <= a && !(f.start === f.oldEnd && f.start === a)) { a += d; b += d; } else if (f.start < b || (f.start === a && a === b)) {
+          a = Math.min(a, f.start);
+          b = Math.max(b + d, f.newEnd);
+        }
+      }
+      out.push({ start: a, end: b });
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+/** An item [start, end) meets a dirty range (an empty range counts where it touches). */
+const meets = (start: number, end: number, r: { start: number; end: number }) => start <= r.end && r.start <= end;
+
+/**
+ * The items after edits that re-parsed only some regions: the previous items outside them (shifted), and the items of
+ * the current trees that meet them. Costs the previous item list, not a walk of the whole tree.
+ */
+function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: CarriedChunks,
+  reusable: Map<number, { end: number; facts: ChunkFacts }>, dirty: { start: number; end: number }[]): Chunk[] {
+  const fresh: Chunk[] = [];
+  const seen = new Set<number>();
+  const add = (n: Node, depth: number) => {
+    if (!n.isNamed || n.type === 'comment' || seen.has(n.startIndex)) return;
+    if (CONTAINERS.has(n.type) && depth < MAX_CONTAINER_DEPTH) {
+      for (const c of n.namedChildren) if (c) add(c, depth + 1);
+      return;
+    }
+    const start = n.startIndex;
+    const end = n.endIndex;
+    seen.add(start);
+    const old = reusable.get(start);
+    const facts = old && old.end === end && old.facts.type === n.type ? old.facts : factsOf(n, start, text, s);
+    fresh.push({ start, end, facts, node: () => n });
+  };
+  for (const r of dirty) {
+    for (const seg of syntax.segments) {
+      if (seg.end < r.start || seg.start > r.end) continue;
+      // (Node.firstChildForIndex jumps there; the cursor's equivalent finds nothing in web-tree-sitter 0.27.1.)
+      for (let n = seg.tree.rootNode.firstChildForIndex(Math.max(0, Math.max(r.start, seg.start) - 1)); n; n = n.nextSibling) {
+        if (n.startIndex >= seg.end || n.startIndex > r.end) break;
+        if (n.endIndex <= seg.start || n.startIndex < seg.start || !meets(n.startIndex, n.endIndex, r)) continue;
+        add(n, 1);
+      }
+    }
+  }
+  fresh.sort((a, b) => a.start - b.start);
+  const out: Chunk[] = [];
+  let k = 0;
+  for (const c of previous.chunks) {
+    const m = mapRange(c.start, c.end, previous.edits);
+    if (!m || dirty.some((r) => meets(m.start, m.end, r))) continue;
+    while (k < fresh.length && fresh[k].start < m.start) out.push(fresh[k++]);
+    if (k < fresh.length && fresh[k].start < m.end) continue; // a re-read item took its place
+    if (out.length && out[out.length - 1].end > m.start) continue;
+    out.push({ start: m.start, end: m.end, facts: c.facts, node: lazyNode(syntax, m.start, m.end, c.facts.type) });
+  }
+  while (k < fresh.length) out.push(fresh[k++]);
+  return out;
+}
+
+/** The node of an item found again by its place: the tree holding it, then up from the smallest node spanning it. */
+function lazyNode(syntax: Syntax, start: number, end: number, type: string): () => Node {
+  let n: Node | undefined;
+  return () => {
+    if (n) return n;
+    const root = syntax.treeAt(start)!.rootNode;
+    const smallest = root.descendantForIndex(start, end) ?? root;
+    let at: Node | null = smallest;
+    for (let up = 0; at && up < 8 && !(at.startIndex === start && at.endIndex === end && at.type === type); up++) at = at.parent;
+    n = at && at.startIndex === start && at.endIndex === end ? at : smallest;
+    return n;
+  };
 }
 
 /** The function a definition defines: its name node, body and parameter names; null for anything else. */

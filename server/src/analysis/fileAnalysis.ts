@@ -44,7 +44,14 @@ export interface FileAnalysis {
   /** A hash of the file's cross-item facts (the summary without offsets): equal keys, same answers to other items. */
   semanticKey(): string;
   /** This version's items and facts, for the next version's analyzeFile (with the edits made in between). */
-  carried(): CarriedChunks['chunks'];
+  carried(): Omit<CarriedChunks, 'edits'>;
+  /**
+   * Computes `compute` once per version of the file, for all its views: what a rule derives from the file's or the
+   * workspace's cross-item facts (every VC created anywhere, ...), which would cost as much again for every item.
+   */
+  memo<T>(key: string, compute: () => T): T;
+  /** Drops the per-function flow facts (recomputed if asked again): the rules have run, nothing else reads them. */
+  release(): void;
   /** The same file narrowed to one item. */
   view(chunk: Chunk): FileAnalysis;
 }
@@ -63,8 +70,17 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
   let summary: FileSummary | undefined;
   let semantic: string | undefined;
   const flows = new Map<number, FunctionFlow>();
+  const memos = new Map<string, unknown>();
   const infos = new WeakMap<Chunk, FunctionInfo | null>();
-  const list = () => (listed ??= chunkFile(syntax, text, s, previous));
+  // What the next version may reuse: plain values, so that versions do not keep each other alive.
+  const state: { chunks: Chunk[]; semanticKey?: string; summary?: FileSummary } = { chunks: [] };
+  const list = () => {
+    if (!listed) {
+      listed = chunkFile(syntax, text, s, previous);
+      state.chunks = listed;
+    }
+    return listed;
+  };
   const infoOf = (c: Chunk): FunctionInfo | null => {
     let info = infos.get(c);
     if (info === undefined) {
@@ -102,18 +118,39 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       }
       return bindings;
     },
-    summary: () => (summary ??= summarize(uri, self.chunks())),
+    summary: () => {
+      if (summary) return summary;
+      const prev = previous?.summary?.();
+      const same = prev && previous?.semanticKey?.() === self.semanticKey() ? { summary: prev, edits: previous!.edits } : undefined;
+      summary = summarize(uri, self.chunks(), same);
+      state.summary = summary;
+      previous = undefined; // the chunks and the summary were all it was kept for
+      return summary;
+    },
     semanticKey: () => {
       if (semantic !== undefined) return semantic;
-      let h1 = 0x811c9dc5;
+      // Order-free (two sums of per-item hashes): moving an item changes no cross-item fact.
+      let h1 = 0;
       let h2 = 0;
-      for (const c of self.chunks()) {
-        h1 = Math.imul(h1 ^ c.facts.sem, 0x01000193) >>> 0;
-        h2 = (Math.imul(h2, 31) + c.facts.sem) >>> 0;
+      const list = self.chunks();
+      for (let i = 0; i < list.length; i++) {
+        const h = list[i].facts.sem;
+        h1 = (h1 + h) | 0;
+        h2 = (h2 + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0;
       }
-      return (semantic = `${self.chunks().length}:${h1.toString(36)}:${h2.toString(36)}`);
+      semantic = `${list.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
+      state.semanticKey = semantic;
+      return semantic;
     },
-    carried: () => list().map((c) => ({ start: c.start, end: c.end, facts: c.facts })),
+    carried: () => {
+      list();
+      return carriedOf(state);
+    },
+    release: () => flows.clear(),
+    memo: <T>(key: string, compute: () => T): T => {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
     view: (chunk) => ({
       ...self,
       chunk,
@@ -123,4 +160,9 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
     }),
   };
   return self;
+}
+
+/** Made outside analyzeFile, so that the closures hold `state` and not the scope that holds the previous version. */
+function carriedOf(state: { chunks: Chunk[]; semanticKey?: string; summary?: FileSummary }): Omit<CarriedChunks, 'edits'> {
+  return { chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary };
 }

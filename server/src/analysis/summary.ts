@@ -1,6 +1,7 @@
 // A small, serialisable summary of one file for the workspace index: bindings, calls per function, role evidence,
 // VC creations and deletions. Cross-file rules read only these, never other files' trees.
 import type { Chunk } from './chunks';
+import { mapOffset, type EditRange } from '../syntax/parsedText';
 
 export interface FileSummary {
   uri: string;
@@ -23,8 +24,22 @@ export interface FileSummary {
 
 export { ROLE_EVIDENCE } from './chunks';
 
-/** Merges the facts of a file's items into its summary (offsets made absolute again). */
-export function summarize(uri: string, chunks: readonly Chunk[]): FileSummary {
+/**
+ * Merges the facts of a file's items into its summary (offsets made absolute again). Given the summary of an earlier
+ * version with the same semantic key, only its offsets are brought up to date.
+ */
+export function summarize(uri: string, chunks: readonly Chunk[], same?: { summary: FileSummary; edits: readonly EditRange[] }): FileSummary {
+  if (same) {
+    // Same cross-item facts: the same VC creations and contexts, whose offsets only move with the edits.
+    const at = (p: number) => mapOffset(p, same.edits);
+    const { summary } = same;
+    return {
+      ...summary,
+      uri,
+      vcCreated: summary.vcCreated.map((v) => ({ ...v, start: at(v.start), end: at(v.end) })),
+      contexts: summary.contexts?.map((c) => ({ ...c, start: at(c.start), end: at(c.end) })),
+    };
+  }
   const callGraph: Record<string, string[]> = {};
   const calls: Record<string, number> = {};
   const evidence = new Set<string>();

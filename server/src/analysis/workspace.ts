@@ -53,11 +53,13 @@ export class WorkspaceIndex implements WorkspaceView {
     this.roleCache.clear();
   }
 
-  /** Stores a file's summary; returns whether its cross-file facts changed (or the file is new to the index). */
-  set(summary: FileSummary): boolean {
+  /**
+   * Stores a file's summary; returns whether its cross-file facts changed (or the file is new to the index). `key`:
+   * a key of those facts the caller already has (FileAnalysis.semanticKey), else one is made from the summary.
+   */
+  set(summary: FileSummary, key = summaryKey(summary)): boolean {
     if (!this.files.has(summary.uri) && this.files.size >= this.maxFiles) return false;
     this.files.set(summary.uri, summary);
-    const key = summaryKey(summary);
     if (this.keys.get(summary.uri) === key) return false; // offsets may have moved; nothing the index derives did
     this.keys.set(summary.uri, key);
     this.bump(summary.uri);

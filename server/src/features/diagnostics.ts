@@ -43,7 +43,7 @@ export function runRules(ctx: RuleContext, settings: Settings): RawFinding[] {
   for (const chunk of file.chunks()) {
     const cached = chunk.facts.findings;
     if (cached && cached.key === key) {
-      for (const [id, list] of cached.byRule) for (const f of list) byRule.get(id)?.push(shift(f, chunk.start));
+      if (cached.byRule) for (const [id, list] of cached.byRule) for (const f of list) byRule.get(id)?.push(shift(f, chunk.start));
       continue;
     }
     const view: RuleContext = { ...ctx, file: file.view(chunk) };
@@ -69,7 +69,8 @@ export function runRules(ctx: RuleContext, settings: Settings): RawFinding[] {
       relative.set(rule.id, rel);
     }
     // Findings that point outside the item (a binding elsewhere, a line above) are computed afresh each time.
-    chunk.facts.findings = keep ? { key, byRule: relative } : null;
+    chunk.facts.findings = keep ? { key, byRule: relative.size ? relative : null } : null;
+    file.release(); // this item's flow facts: no other item's rules read them, and a whole file's would not fit well
   }
   for (const rule of rules) {
     if (!rule.checkFile) continue;

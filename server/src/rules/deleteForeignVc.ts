@@ -56,7 +56,7 @@ export const deleteForeignVc: Rule = {
         const e = ctx.lifecycle.effectOf(obs.call.name);
         const arg = e?.deletes ? obs.call.args[paramIndex(ctx, obs.call.name, 'NdisVcHandle') ?? -1] : undefined;
         if (!arg || guardedByCreatorCheck(obs.call.node)) continue;
-        foreign ??= foreignFields(ctx);
+        foreign ??= ctx.file.memo('delete-foreign-vc', () => foreignFields(ctx));
         if (!foreign.size) return [];
         const k = argKey(arg);
         const copies = ctx.file.summary().vcDeleted.filter((d) => d.fn === fn.name && d.handle === k).flatMap(namesOf);

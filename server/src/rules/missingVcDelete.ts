@@ -39,9 +39,10 @@ export const missingVcDelete: Rule = {
     const kind = callManagerKind(ctx);
     if (!kind) return [];
     const out: Finding[] = [];
-    const summaries = allSummaries(ctx);
-    const deleted = summaries.flatMap((s) => s.vcDeleted);
-    const created = summaries.flatMap((s) => s.vcCreated.map((c) => ({ ...c, uri: s.uri })));
+    const { deleted, created } = ctx.file.memo('missing-vc-delete', () => {
+      const summaries = allSummaries(ctx);
+      return { deleted: summaries.flatMap((s) => s.vcDeleted), created: summaries.flatMap((s) => s.vcCreated.map((c) => ({ ...c, uri: s.uri }))) };
+    });
     const del = spelled(ctx, apisWhere(ctx, (e) => !!e.deletes), kind === 'miniport-call-manager');
 
     for (const c of ctx.file.summary().vcCreated) {

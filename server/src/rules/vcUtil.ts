@@ -39,8 +39,18 @@ export function callManagerKind(ctx: RuleContext): 'call-manager' | 'miniport-ca
 
 /** Every catalog function whose lifecycle effect satisfies `pred` (every VC delete, every deactivation, ...). */
 export function apisWhere(ctx: RuleContext, pred: (e: CallEffect) => boolean): string[] {
-  return ctx.catalog.entries.filter((e) => e.kind === 'function' && ctx.lifecycle.effectOf(e.name) && pred(ctx.lifecycle.effectOf(e.name)!)).map((e) => e.name);
+  // The catalog never changes: one answer per predicate (by its source text) and lifecycle.
+  let byPred = apisCache.get(ctx.lifecycle);
+  if (!byPred) apisCache.set(ctx.lifecycle, byPred = new Map());
+  const k = pred.toString();
+  let out = byPred.get(k);
+  if (!out) {
+    out = ctx.catalog.entries.filter((e) => e.kind === 'function' && ctx.lifecycle.effectOf(e.name) && pred(ctx.lifecycle.effectOf(e.name)!)).map((e) => e.name);
+    byPred.set(k, out);
+  }
+  return out;
 }
+const apisCache = new WeakMap<object, Map<string, string[]>>();
 
 /** Of a stand-alone / MCM pair of names, the one an MCM (`mcm`) or a stand-alone driver should spell. */
 export function spelled(ctx: RuleContext, names: readonly string[], mcm: boolean): string {
@@ -57,9 +67,11 @@ export function paramIndex(ctx: RuleContext, api: string, param: string): number
 
 /** The file's own summary (fresh) and every other file's from the index. */
 export function allSummaries(ctx: RuleContext): FileSummary[] {
-  const out = [ctx.file.summary()];
-  for (const s of ctx.workspace.summaries()) if (s.uri !== ctx.file.uri) out.push(s);
-  return out;
+  return ctx.file.memo('allSummaries', () => {
+    const out = [ctx.file.summary()];
+    for (const s of ctx.workspace.summaries()) if (s.uri !== ctx.file.uri) out.push(s);
+    return out;
+  });
 }
 
 /** Functions reachable from `roots` in at most `depth` steps along the workspace call graph, the roots included. */

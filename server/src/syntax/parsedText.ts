@@ -93,8 +93,11 @@ function shiftPoint(p: Point, oldEnd: Point, newEnd: Point): Point {
   return { row: newEnd.row, column: newEnd.column + p.column - oldEnd.column };
 }
 
-/** One edit of the text: `[start, oldEnd)` became `[start, newEnd)`. */
-export interface EditRange { start: number; oldEnd: number; newEnd: number }
+/**
+ * One edit of the text: `[start, oldEnd)` became `[start, newEnd)`. `reparsed`: what it made the parser read again
+ * (offsets just after this edit), when that is more than the edited text: a segment's items, or the whole file.
+ */
+export interface EditRange { start: number; oldEnd: number; newEnd: number; reparsed?: { start: number; end: number } | 'all' }
 
 /** Edits remembered for analyses that lag behind (a burst of changes checked once). */
 const EDIT_LOG_LIMIT = 4096;
@@ -111,6 +114,15 @@ export function mapRange(start: number, end: number, edits: readonly EditRange[]
     }
   }
   return { start, end };
+}
+
+/** Maps an offset of an older version through `edits`: shifted past an edit, kept before it, clamped inside it. */
+export function mapOffset(offset: number, edits: readonly EditRange[]): number {
+  for (const e of edits) {
+    if (offset >= e.oldEnd) offset += e.newEnd - e.oldEnd;
+    else if (offset > e.start) offset = Math.min(offset, e.newEnd);
+  }
+  return offset;
 }
 
 export class ParsedText implements Syntax {
@@ -195,12 +207,26 @@ export class ParsedText implements Syntax {
     // Both ranges count: re-blanking a line can change the blanked text next to the edit.
     const touchedStart = Math.min(start, editStart);
     const touchedOldEnd = Math.max(oldEnd, editOldEnd);
-    this.record({ start: touchedStart, oldEnd: touchedOldEnd, newEnd: touchedOldEnd + delta });
+    const entry: EditRange = { start: touchedStart, oldEnd: touchedOldEnd, newEnd: touchedOldEnd + delta };
+    this.record(entry);
+    this.reparsed = undefined;
+    try {
+      this.reparse(oldText, newText, start, startRow, editStart, editOldEnd, editNewEnd);
+    } finally {
+      if (this.reparsed) entry.reparsed = this.reparsed;
+    }
+  }
+
+  /** What the last edit made the parser read again (see EditRange.reparsed). */
+  private reparsed: EditRange['reparsed'];
+
+  private reparse(oldText: string, newText: string, start: number, startRow: number, editStart: number, editOldEnd: number, editNewEnd: number): void {
     if (editStart === editOldEnd && editStart === editNewEnd) return;
 
     if (!this.base) {
       this.base = this.safeParse(null);
       this.resetSegments();
+      this.reparsed = 'all';
       return;
     }
     const e = new Edit({
@@ -246,6 +272,7 @@ export class ParsedText implements Syntax {
       if (!tree) return false;
       g.tree.delete();
       segs[hit] = { ...g, end: newEnd, endPoint: newEndPoint, tree };
+      this.reparsed = { start: g.start, end: newEnd };
       return !tree.rootNode.hasError && readsAsBefore(before, itemsIn(tree, g.start, newEnd), e) && balanced(this.blanked, g.start, newEnd);
     }
     // Split the base tree's segment: the top-level items around the edit get a tree of their own.
@@ -258,6 +285,7 @@ export class ParsedText implements Syntax {
     parts.push({ start: from.index, end: to.index, startPoint: from.point, endPoint: to.point, tree: mid });
     if (to.index < newEnd) parts.push({ start: to.index, end: newEnd, startPoint: to.point, endPoint: newEndPoint, tree: this.base });
     segs.splice(hit, 1, ...parts);
+    this.reparsed = { start: from.index, end: to.index };
     // The re-parsed region must not start with the edited token: the item before it was parsed against that token.
     if (from.index > 0 && !/\S/.test(this.blanked.slice(from.index, e.startIndex))) return false;
     return !mid.rootNode.hasError && readsAsBefore(before, itemsIn(mid, from.index, to.index), e) &&
@@ -267,6 +295,7 @@ export class ParsedText implements Syntax {
 
   /** Re-parses the base tree over the whole text (incrementally) and drops the segments' own trees. */
   private consolidate(): void {
+    this.reparsed = 'all';
     for (const g of this.segs) if (g.tree !== this.base) g.tree.delete();
     const old = this.base;
     this.base = this.safeParse(old);
