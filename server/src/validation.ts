@@ -68,7 +68,7 @@ export class Validator {
   schedule(uri: string): void {
     this.queued.add(uri);
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.flush(), Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, Math.ceil(this.checkMs))));
+    this.timer = setTimeout(() => this.flush(), Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, Math.ceil(this.checkMs / 4))));
   }
 
   /** Re-checks every open document (settings changed, index rebuilt). */

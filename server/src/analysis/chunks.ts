@@ -70,6 +70,8 @@ export interface CarriedChunks {
   /** That version's semantic key and summary, when they were computed: reused while the key stays the same. */
   semanticKey?: () => string | undefined;
   summary?: () => FileSummary | undefined;
+  /** That version's defined function names, when asked for. */
+  names?: () => Set<string> | undefined;
 }
 
 /**
@@ -77,13 +79,13 @@ export interface CarriedChunks {
  * type, same extent once shifted). Costs a walk of the top level plus the changed items.
  */
 export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previous?: CarriedChunks): Chunk[] {
+  const dirty = previous ? dirtyRanges(previous.edits) : 'all';
+  if (dirty !== 'all') return chunkChanges(syntax, text, s, previous!, dirty);
   const reusable = new Map<number, { end: number; facts: ChunkFacts }>();
   for (const c of previous?.chunks ?? []) {
     const m = mapRange(c.start, c.end, previous!.edits);
     if (m) reusable.set(m.start, { end: m.end, facts: c.facts });
   }
-  const dirty = previous ? dirtyRanges(previous.edits) : 'all';
-  if (dirty !== 'all') return chunkChanges(syntax, text, s, previous!, reusable, dirty);
   const chunks: Chunk[] = [];
   let tree: Tree;
   let cursor: TreeCursor;
@@ -180,8 +182,37 @@ const meets = (start: number, end: number, r: { start: number; end: number }) =>
  * The items after edits that re-parsed only some regions: the previous items outside them (shifted), and the items of
  * the current trees that meet them. Costs the previous item list, not a walk of the whole tree.
  */
-function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: CarriedChunks,
-  reusable: Map<number, { end: number; facts: ChunkFacts }>, dirty: { start: number; end: number }[]): Chunk[] {
+function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: CarriedChunks, dirty: { start: number; end: number }[]): Chunk[] {
+  // First the previous items, shifted: kept where no dirty range meets them; else their facts may serve an item re-read
+  // in the same place.
+  const kept: Chunk[] = [];
+  const reusable = new Map<number, { end: number; facts: ChunkFacts }>();
+  const { edits } = previous;
+  let di = 0;
+  for (const c of previous.chunks) {
+    // mapRange, inline: this loop runs over every item of the file.
+    let start = c.start;
+    let end = c.end;
+    let gone = false;
+    for (let i = 0; i < edits.length; i++) {
+      const e = edits[i];
+      if (e.oldEnd <= start && !(e.start === e.oldEnd && e.start === start && start === end)) {
+        const d = e.newEnd - e.oldEnd;
+        start += d;
+        end += d;
+      } else if (e.start < end || (e.start === start && start === end)) {
+        gone = true;
+        break;
+      }
+    }
+    if (gone) continue;
+    while (di < dirty.length && dirty[di].end < start) di++;
+    let hit = false;
+    for (let j = di; j < dirty.length && dirty[j].start <= end; j++) if (meets(start, end, dirty[j])) { hit = true; break; }
+    if (hit) { reusable.set(start, { end, facts: c.facts }); continue; }
+    // Unmoved: the same item object (its node, if fetched, is still right: nothing before it changed).
+    kept.push(start === c.start && isChunk(c) ? c : { start, end, facts: c.facts, node: lazyNode(syntax, start, end, c.facts.type) });
+  }
   const fresh: Chunk[] = [];
   const seen = new Set<number>();
   const add = (n: Node, depth: number) => {
@@ -209,19 +240,20 @@ function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: 
     }
   }
   fresh.sort((a, b) => a.start - b.start);
+  if (!fresh.length) return kept;
   const out: Chunk[] = [];
   let k = 0;
-  for (const c of previous.chunks) {
-    const m = mapRange(c.start, c.end, previous.edits);
-    if (!m || dirty.some((r) => meets(m.start, m.end, r))) continue;
-    while (k < fresh.length && fresh[k].start < m.start) out.push(fresh[k++]);
-    if (k < fresh.length && fresh[k].start < m.end) continue; // a re-read item took its place
-    if (out.length && out[out.length - 1].end > m.start) continue;
-    out.push({ start: m.start, end: m.end, facts: c.facts, node: lazyNode(syntax, m.start, m.end, c.facts.type) });
+  for (const c of kept) {
+    while (k < fresh.length && fresh[k].start < c.start) out.push(fresh[k++]);
+    if (k < fresh.length && fresh[k].start < c.end) continue; // a re-read item took its place
+    if (out.length && out[out.length - 1].end > c.start) continue;
+    out.push(c);
   }
   while (k < fresh.length) out.push(fresh[k++]);
   return out;
 }
+
+const isChunk = (c: { start: number; end: number; facts: ChunkFacts }): c is Chunk => typeof (c as Chunk).node === 'function';
 
 /** The node of an item found again by its place: the tree holding it, then up from the smallest node spanning it. */
 function lazyNode(syntax: Syntax, start: number, end: number, type: string): () => Node {

@@ -40,6 +40,8 @@ export interface FileAnalysis {
   inScope(offset: number): boolean;
   flowOf(fn: FunctionInfo): FunctionFlow;
   bindings(): Map<string, HandlerBinding[]>;
+  /** The handler bindings of one name in this file: what rules ask (cheaper than the whole map on a large file). */
+  bindingsOf(name: string): HandlerBinding[];
   summary(): FileSummary;
   /** A hash of the file's cross-item facts (the summary without offsets): equal keys, same answers to other items. */
   semanticKey(): string;
@@ -71,9 +73,10 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
   let semantic: string | undefined;
   const flows = new Map<number, FunctionFlow>();
   const memos = new Map<string, unknown>();
+  const byName = new Map<string, HandlerBinding[]>();
   const infos = new WeakMap<Chunk, FunctionInfo | null>();
   // What the next version may reuse: plain values, so that versions do not keep each other alive.
-  const state: { chunks: Chunk[]; semanticKey?: string; summary?: FileSummary } = { chunks: [] };
+  const state: CarriedState = { chunks: [] };
   const list = () => {
     if (!listed) {
       listed = chunkFile(syntax, text, s, previous);
@@ -96,7 +99,16 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
     nodeAt: (start, end = start) => syntax.treeAt(start)?.rootNode.descendantForIndex(start, end) ?? null,
     chunks: () => list(),
     functions: () => (functions ??= self.chunks().map(infoOf).filter((f): f is FunctionInfo => !!f)),
-    defines: (name) => (names ??= new Set(self.chunks().map((c) => c.facts.fn?.name).filter((n): n is string => !!n))).has(name),
+    defines: (name) => {
+      if (!names) {
+        // Function names are cross-item facts: the same semantic key, the same names.
+        const prev = previous?.names?.();
+        names = prev && previous?.semanticKey?.() === self.semanticKey() ? prev
+          : new Set(self.chunks().map((c) => c.facts.fn?.name).filter((n): n is string => !!n));
+        state.names = names;
+      }
+      return names.has(name);
+    },
     scopeNodes: () => self.chunks().map((c) => c.node()),
     inScope: () => true,
     flowOf: (fn) => {
@@ -118,13 +130,31 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       }
       return bindings;
     },
+    bindingsOf: (name) => {
+      if (bindings) return bindings.get(name) ?? [];
+      let found = byName.get(name);
+      if (!found) {
+        found = [];
+        for (const c of self.chunks()) {
+          const list = c.facts.bindings;
+          for (let i = 0; i < list.length; i++) {
+            const b = list[i];
+            if (b.name !== name) continue;
+            const entry = s.catalog.entry(b.entry);
+            if (entry) found.push({ name, entry, via: b.via, ...(b.field ? { field: b.field } : {}), start: c.start + b.start, end: c.start + b.end });
+          }
+        }
+        byName.set(name, found);
+      }
+      return found;
+    },
     summary: () => {
       if (summary) return summary;
       const prev = previous?.summary?.();
       const same = prev && previous?.semanticKey?.() === self.semanticKey() ? { summary: prev, edits: previous!.edits } : undefined;
       summary = summarize(uri, self.chunks(), same);
       state.summary = summary;
-      previous = undefined; // the chunks and the summary were all it was kept for
+      if (names) previous = undefined; // the chunks, the summary and the names were all it was kept for
       return summary;
     },
     semanticKey: () => {
@@ -163,6 +193,8 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
 }
 
 /** Made outside analyzeFile, so that the closures hold `state` and not the scope that holds the previous version. */
-function carriedOf(state: { chunks: Chunk[]; semanticKey?: string; summary?: FileSummary }): Omit<CarriedChunks, 'edits'> {
-  return { chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary };
+interface CarriedState { chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string> }
+
+function carriedOf(state: CarriedState): Omit<CarriedChunks, 'edits'> {
+  return { chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names };
 }

@@ -21,11 +21,11 @@ export interface FeatureContext {
   workspace?: WorkspaceView;
 }
 
-/** The document's handler bindings, computed once per version. */
-export function handlerBindings(doc: OpenDocument, ctx: FeatureContext): Map<string, HandlerBinding[]> {
-  // The validator's analysis of this version has them already (kept across edits); otherwise one query per tree.
+/** The document's handler bindings of `name` (this file only). */
+export function localBindings(doc: OpenDocument, name: string, ctx: FeatureContext): HandlerBinding[] {
+  // The validator's analysis of this version finds them by name (kept across edits); otherwise one query per tree.
   const analysed = doc.derived.get('analysis') as FileAnalysis | null | undefined;
-  if (analysed) return analysed.bindings();
+  if (analysed) return analysed.bindingsOf(name);
   return derive(doc, 'handlers', () => {
     const out = new Map<string, HandlerBinding[]>();
     for (const seg of doc.parsed.segments) {
@@ -36,7 +36,7 @@ export function handlerBindings(doc: OpenDocument, ctx: FeatureContext): Map<str
       }
     }
     return out;
-  });
+  }).get(name) ?? [];
 }
 
 /**
@@ -44,7 +44,7 @@ export function handlerBindings(doc: OpenDocument, ctx: FeatureContext): Map<str
  * declaration in a header, a handler table in another file). Workspace bindings carry no offsets in this document.
  */
 export function bindingsOfName(doc: OpenDocument, name: string, ctx: FeatureContext): HandlerBinding[] {
-  const local = handlerBindings(doc, ctx).get(name) ?? [];
+  const local = localBindings(doc, name, ctx);
   const remote: HandlerBinding[] = [];
   for (const b of ctx.workspace?.bindingsOf(name) ?? []) {
     const entry = b.uri !== doc.uri ? ctx.catalog.entry(b.entry) : undefined;

@@ -2,7 +2,7 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import type { OpenDocument } from '../documents';
 import { identifierAt } from '../syntax/nodes';
-import { bindingsOfName, handlerBindings, type FeatureContext } from './context';
+import { bindingsOfName, localBindings, type FeatureContext } from './context';
 import { bindingMarkdown, entryMarkdown, fieldMarkdown, statusMarkdown, toPlainText } from './render';
 import { wordAt } from './words';
 
@@ -31,7 +31,7 @@ function markdownFor(name: string, isField: boolean, doc: OpenDocument, ctx: Fea
   const byPointer = catalog.byPointerType(name);
   if (byPointer) return `\`${name}\` is the pointer type of \`${byPointer.name}\`.\n\n` + entryMarkdown(byPointer);
   const byField = catalog.byHandlerField(name);
-  if (byField && (isField || !handlerBindings(doc, ctx).has(name))) return fieldMarkdown(name, byField);
+  if (byField && (isField || !localBindings(doc, name, ctx).length)) return fieldMarkdown(name, byField);
   const bindings = bindingsOfName(doc, name, ctx);
   if (bindings.length) return bindingMarkdown(name, bindings);
   return null;

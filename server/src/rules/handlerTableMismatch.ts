@@ -17,8 +17,8 @@ export const handlerTableMismatch: Rule = {
   scope: 'workspace',
   summary: 'A handler-table entry holds a function of the wrong role or shape, or a stand-alone call manager leaves an entry empty.',
   // A table that is a function's local is checked with that function; a global one with the whole file.
-  check: (ctx) => [...wrongShape(ctx), ...ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx, 'local') : []],
-  checkFile: (ctx) => [...wrongRole(ctx), ...ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx, 'global') : []],
+  check: (ctx) => [...wrongRole(ctx), ...wrongShape(ctx), ...ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx, 'local') : []],
+  checkFile: (ctx) => ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx, 'global') : [],
 };
 
 /** Where a binding is, kept as an offset in this file or another file's URI; put into words only for a finding. */
@@ -28,7 +28,7 @@ const where = (site: Site, ctx: RuleContext) => ('uri' in site ? fileName(site.u
 /** Role-type declarations of `name` anywhere: entry name -> where. */
 function declaredRoles(name: string, ctx: RuleContext): Map<string, Site> {
   const out = new Map<string, Site>();
-  for (const b of ctx.file.bindings().get(name) ?? []) if (b.via === 'role-type') out.set(b.entry.name, { start: b.start });
+  for (const b of ctx.file.bindingsOf(name)) if (b.via === 'role-type') out.set(b.entry.name, { start: b.start });
   for (const b of ctx.workspace.bindingsOf(name)) if (b.via === 'role-type' && b.uri !== ctx.file.uri) out.set(b.entry, { uri: b.uri });
   return out;
 }
@@ -37,11 +37,20 @@ function declaredRoles(name: string, ctx: RuleContext): Map<string, Site> {
 const fits = (role: string, field: string, ctx: RuleContext) => ctx.catalog.byHandlerField(field)?.name === role ||
   !!ctx.catalog.entry(role)?.handlerFields.includes(field);
 
+/** The handler-field assignments in scope (the view's item, or the whole file). */
+function fieldBindings(ctx: RuleContext): { name: string; field: string; entry: string; start: number; end: number }[] {
+  const chunks = ctx.file.chunk ? [ctx.file.chunk] : ctx.file.chunks();
+  return chunks.flatMap((c) => c.facts.bindings.filter((b) => b.via === 'handler-field' && b.field)
+    .map((b) => ({ name: b.name, field: b.field!, entry: b.entry, start: c.start + b.start, end: c.start + b.end })));
+}
+
 function wrongRole(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const [name, list] of ctx.file.bindings()) {
-    for (const b of list) {
-      if (b.via !== 'handler-field' || !b.field) continue;
+  for (const fb of fieldBindings(ctx)) {
+    const name = fb.name;
+    const entry = ctx.catalog.entry(fb.entry);
+    if (!entry) continue;
+    for (const b of [{ ...fb, entry }]) {
       for (const [role, site] of declaredRoles(name, ctx)) {
         if (fits(role, b.field, ctx)) continue;
         out.push({
@@ -60,7 +69,7 @@ function wrongShape(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const fn of ctx.file.functions()) {
     const fields: { field: string; site: Site }[] = [
-      ...(ctx.file.bindings().get(fn.name) ?? []).filter((b) => b.via === 'handler-field').map((b) => ({ field: b.field ?? '', site: { start: b.start } })),
+      ...(ctx.file.bindingsOf(fn.name)).filter((b) => b.via === 'handler-field').map((b) => ({ field: b.field ?? '', site: { start: b.start } })),
       ...ctx.workspace.bindingsOf(fn.name).filter((b) => b.via === 'handler-field' && b.uri !== ctx.file.uri).map((b) => ({ field: b.field ?? '', site: { uri: b.uri } })),
     ];
     const count = fields.length ? definedParamCount(fn) : null;
@@ -87,14 +96,18 @@ function emptyEntries(ctx: RuleContext, scope: 'local' | 'global'): Finding[] {
   const out: Finding[] = [];
   const required = ctx.catalog.handlerFields.filter((f) => handlerTablesOf(f, ctx.catalog.byHandlerField(f)?.handlerFieldNote ?? null).includes(CM_TABLE));
   let reason: string | undefined;
-  for (const type of occurrences(ctx, CM_TABLE, scope === 'local')) {
+  const sites = scope === 'local' ? occurrences(ctx, CM_TABLE, true)
+    // A global table is declared in an item that is no function and names the type (its facts say so).
+    : ctx.file.chunks().filter((c) => !c.facts.fn && c.facts.evidence.includes(CM_TABLE))
+      .flatMap((c) => occurrences({ ...ctx, file: ctx.file.view(c) }, CM_TABLE, true));
+  for (const type of sites) {
     const decl = type.parent;
     if (decl?.type !== 'declaration' || decl.childForFieldName('type')?.id !== type.id) continue;
     if ((scopeOf(decl)?.type === 'function_definition') !== (scope === 'local')) continue;
     for (const d of decl.childrenForFieldName('declarator')) {
       const nameNode = d?.type === 'init_declarator' ? d.childForFieldName('declarator') : d;
       if (!d || nameNode?.type !== 'identifier') continue;
-      const entries = filled(d, nameNode, decl);
+      const entries = filled(d, nameNode, decl, ctx);
       if (!entries || !entries.size) continue;
       reason ??= kindReason('call-manager', ctx);
       const missing = required.filter((f) => !entries.has(f));
@@ -120,7 +133,7 @@ function emptyEntries(ctx: RuleContext, scope: 'local' | 'global'): Finding[] {
 }
 
 /** The entries a table variable gets: from designated initializers, or `Var.Field = X` while Var never escapes. */
-function filled(d: Node, nameNode: Node, decl: Node): Map<string, Node> | null {
+function filled(d: Node, nameNode: Node, decl: Node, ctx: RuleContext): Map<string, Node> | null {
   const out = new Map<string, Node>();
   const init = d.type === 'init_declarator' ? d.childForFieldName('value') : null;
   const pairs = init?.type === 'initializer_list' ? init.namedChildren.filter((c): c is Node => c?.type === 'initializer_pair') : [];
@@ -131,7 +144,11 @@ function filled(d: Node, nameNode: Node, decl: Node): Map<string, Node> | null {
   }
   if (pairs.length) return out;
   if (init && !(init.type === 'initializer_list' && /^\{\s*0?\s*\}$/.test(init.text))) return null; // positional or copied
-  for (const use of (scopeOf(decl) ?? decl).descendantsOfType('identifier')) {
+  // A local table's uses are in its function; a global one's anywhere in the file (found through the text: a large
+  // edited file has several trees, ParsedText segments).
+  const scope = scopeOf(decl);
+  const uses = scope?.type === 'function_definition' ? scope.descendantsOfType('identifier') : occurrences({ ...ctx, file: { ...ctx.file, chunk: undefined } }, nameNode.text);
+  for (const use of uses) {
     if (!use || use.text !== nameNode.text || use.id === nameNode.id) continue;
     const p = use.parent;
     if (p?.type === 'field_expression' && p.childForFieldName('argument')?.id === use.id) {

@@ -25,7 +25,7 @@ export const handlerWithoutRoleType: Rule = {
     const evidenceOf = (uri: string) => (uri === file.uri ? file.summary().evidence
       : [...workspace.summaries()].find((f) => f.uri === uri)?.evidence ?? []);
     for (const fn of file.functions()) {
-      const local = file.bindings().get(fn.name) ?? [];
+      const local = file.bindingsOf(fn.name);
       const remote = workspace.bindingsOf(fn.name).filter((b) => b.uri !== file.uri);
       if (local.some((b) => b.via === 'role-type') || remote.some((b) => b.via === 'role-type')) continue;
       const fields = [

@@ -19,7 +19,7 @@ export function fileName(uri: string): string {
 
 /** Where `name` is bound to callback `entry`, in words ("declared `PROTOCOL_CM_CLOSE_CALL` at line 12"), with a related range. */
 export function bindingSite(name: string, entry: string, ctx: RuleContext): { text: string; related?: Related } {
-  const local = (ctx.file.bindings().get(name) ?? []).filter((b) => b.entry.name === entry);
+  const local = ctx.file.bindingsOf(name).filter((b) => b.entry.name === entry);
   const b = local.find((x) => x.via === 'role-type') ?? local[0];
   if (b) {
     const what = b.via === 'role-type' ? `declared ${code(entry)}` : `assigned to ${code(b.field ?? '')}`;
