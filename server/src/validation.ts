@@ -11,8 +11,8 @@ import type { Settings } from './settings';
 
 /**
  * Quiet time after the last change before a check: shorter than a keystroke, longer than a burst of messages. It
- * follows what a check costs (about as long as the last checks took, between these bounds): a cheap check runs almost at
- * once, an expensive one waits for the burst to end rather than run for every message of it.
+ * follows what a check costs (a quarter of the last one, between these bounds): a cheap check runs almost at once, an
+ * expensive one waits for a burst to end rather than run for every message of it.
  */
 const SETTLE_MIN_MS = 1;
 const SETTLE_MAX_MS = 30;
