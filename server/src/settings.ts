@@ -15,6 +15,11 @@ export interface Settings {
   driverRole: DriverKind | 'auto';
   /** Open documents and workspace files larger than this many MB (1 MB = 1,048,576 bytes) are not parsed or checked. */
   maxFileSize: number;
+  /**
+   * Milliseconds one check of a document may spend on items not checked before; the rest waits for the next check,
+   * which follows at once. Bounds how long the server is busy with one document before it answers other requests.
+   */
+  timeBudget: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,7 +27,18 @@ export const DEFAULT_SETTINGS: Settings = {
   diagnostics: { enable: true, rules: {} },
   driverRole: 'auto',
   maxFileSize: 8,
+  timeBudget: 500,
 };
+
+/** Bounds of `timeBudget` in ms. */
+export const TIME_BUDGET_MIN_MS = 10;
+export const TIME_BUDGET_MAX_MS = 60_000;
+
+function readTimeBudget(v: unknown): number {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return DEFAULT_SETTINGS.timeBudget;
+  return Math.min(TIME_BUDGET_MAX_MS, Math.max(TIME_BUDGET_MIN_MS, Math.round(n)));
+}
 
 /** Bounds of `maxFileSize` in MB: below, a typo (0, a negative) would switch everything off; above, V8's string limit. */
 export const MAX_FILE_SIZE_MIN_MB = 0.01;
@@ -59,5 +75,6 @@ export function readSettings(raw: unknown): Settings {
     },
     driverRole: typeof r.driverRole === 'string' && ROLES.has(r.driverRole) ? r.driverRole as Settings['driverRole'] : 'auto',
     maxFileSize: readMaxFileSize(r.maxFileSize),
+    timeBudget: readTimeBudget(r.timeBudget),
   };
 }

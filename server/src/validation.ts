@@ -1,9 +1,9 @@
 // Keeps diagnostics current: re-checks a document after its edits (coalesced), keeps its summary in the workspace
 // index, and re-checks the other open documents when a cross-file fact changes. Knows nothing of the connection.
-import type { Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { derive, type OpenDocument } from './documents';
 import { analyzeText, type Services } from './services';
-import { runRules, toDiagnostics } from './features/diagnostics';
+import { runRules, SOURCE, toDiagnostics, type Budget } from './features/diagnostics';
 import type { FileAnalysis } from './analysis/fileAnalysis';
 import type { CarriedChunks } from './analysis/chunks';
 import { oversizeDiagnostic } from './limits';
@@ -55,9 +55,27 @@ export class Validator {
       const file = this.analysis(doc);
       if (!file) return [];
       this.updateSummary(doc, file);
-      const findings = runRules({ file, catalog: this.s.catalog, lifecycle: this.s.lifecycle, workspace: this.s.workspace }, this.settings());
-      return toDiagnostics(findings, doc.text, this.docsBase);
+      const settings = this.settings();
+      const budget: Budget = { deadline: performance.now() + settings.timeBudget, checked: 0, skipped: 0 };
+      const findings = runRules({ file, catalog: this.s.catalog, lifecycle: this.s.lifecycle, workspace: this.s.workspace }, settings, budget);
+      const out = toDiagnostics(findings, doc.text, this.docsBase);
+      if (budget.skipped) {
+        out.unshift(partialNotice(file.chunks().length - budget.skipped, file.chunks().length, settings.timeBudget));
+        this.continueLater(doc);
+      }
+      return out;
     });
+  }
+
+  /** A check stopped at the time budget: the next part follows as soon as the event loop is free. */
+  private continueLater(doc: OpenDocument): void {
+    const version = doc.version;
+    setTimeout(() => {
+      if (this.s.documents.get(doc.uri) !== doc || doc.version !== version) return; // an edit schedules its own check
+      doc.derived.delete('diagnostics');
+      this.schedule(doc.uri);
+      if (!this.publish) this.refresh();
+    }, 0);
   }
 
   /**
@@ -118,4 +136,16 @@ export class Validator {
       if (!this.publish) this.refresh();
     }, 150);
   }
+}
+
+/** Says that a check is in parts (condis.timeBudget) and how far it got. */
+export function partialNotice(done: number, total: number, budgetMs: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: SOURCE,
+    code: 'check-in-progress',
+    message: `Still checking: ${done} of ${total} top-level items are checked so far, in parts of ${budgetMs} ms (condis.timeBudget). ` +
+      'The findings of the rest follow, and this notice goes away when the check is complete.',
+  };
 }

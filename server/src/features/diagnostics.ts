@@ -24,6 +24,15 @@ export interface DiagnosticData {
 
 export interface RawFinding extends Finding { rule: string; severityName: Severity }
 
+/** A time limit for one run of the rules (see Settings.timeBudget), and what it left out. */
+export interface Budget {
+  deadline: number;
+  /** Items checked afresh in this run. */
+  checked: number;
+  /** Items not checked because the time was up: their findings are missing from this run's. */
+  skipped: number;
+}
+
 /**
  * Runs the rules; findings suppressed by comments or settings are dropped. Pure: the CLI uses it too.
  *
@@ -31,7 +40,7 @@ export interface RawFinding extends Finding { rule: string; severityName: Severi
  * findings, as long as the context they were computed in is the same (the rules in force, the driver kind, the file's
  * cross-item facts and every other file's). An edit inside one function re-checks that function only.
  */
-export function runRules(ctx: RuleContext, settings: Settings): RawFinding[] {
+export function runRules(ctx: RuleContext, settings: Settings, budget?: Budget): RawFinding[] {
   if (!settings.diagnostics.enable) return [];
   const { file } = ctx;
   const rules = RULES.filter((r) => settings.diagnostics.rules[r.id] !== 'off');
@@ -46,6 +55,12 @@ export function runRules(ctx: RuleContext, settings: Settings): RawFinding[] {
       if (cached.byRule) for (const [id, list] of cached.byRule) for (const f of list) byRule.get(id)?.push(shift(f, chunk.start));
       continue;
     }
+    // Past the budget, items not checked before wait for the next check (at least one item is checked each time).
+    if (budget && budget.checked > 0 && performance.now() > budget.deadline) {
+      budget.skipped++;
+      continue;
+    }
+    if (budget) budget.checked++;
     const view: RuleContext = { ...ctx, file: file.view(chunk) };
     const relative = new Map<string, Finding[]>();
     let keep = true;
