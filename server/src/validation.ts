@@ -60,7 +60,7 @@ export class Validator {
       const findings = runRules({ file, catalog: this.s.catalog, lifecycle: this.s.lifecycle, workspace: this.s.workspace }, settings, budget);
       const out = toDiagnostics(findings, doc.text, this.docsBase);
       if (budget.skipped) {
-        out.unshift(partialNotice(file.chunks().length - budget.skipped, file.chunks().length, settings.timeBudget));
+        out.unshift(partialNotice(file.chunks().length - budget.skipped, file.chunks().length, settings.timeBudget, doc.version));
         this.continueLater(doc);
       }
       return out;
@@ -139,8 +139,9 @@ export class Validator {
 }
 
 /** Says that a check is in parts (condis.timeBudget) and how far it got. */
-export function partialNotice(done: number, total: number, budgetMs: number): Diagnostic {
+export function partialNotice(done: number, total: number, budgetMs: number, version: number): Diagnostic {
   return {
+    data: { version, fixes: [] },
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: SOURCE,

@@ -25,6 +25,7 @@ import * as v from './validate';
 import { checkFixes } from './fixes';
 import { randomChange, treeDifference } from './trees';
 import { ParsedText } from '../../server/src/syntax/parsedText';
+import { analyzeFile } from '../../server/src/analysis/fileAnalysis';
 import { blankAnnotations } from '../../server/src/syntax/blank';
 
 /** Texts up to this size get their incremental tree compared node by node with a full parse. */
@@ -223,10 +224,26 @@ export function exercise(h: Harness, text: string, r: Rng, opts: { uri?: string;
       const change = randomChange(r, doc.text, loadCorpus());
       call('edit', () => s.documents.change(uri, version, [change]));
     }
+    // Diagnostics after the edits, computed incrementally (items and findings carried over from version 1), before
+    // anything asks for the whole tree (which would re-parse a segmented file whole).
+    const incremental = call('diagnostics', () => h.validator.diagnostics(doc));
+    if (incremental) invalid('diagnostics', v.checkDiagnostics(doc.text, incremental, RULE_IDS));
     if (doc.parsed.text !== doc.text.getText()) invalid('edit', ['parsed text out of step with the document after random edits']);
     else if (doc.parsed.text.length <= MAX_COMPARED) {
       if (doc.parsed.blanked !== blankAnnotations(doc.parsed.text)) invalid('edit', ['blanked text differs from blanking the final text']);
       const fresh = new ParsedText(s.scanParser, doc.parsed.text);
+      // The incremental diagnostics equal a fresh analysis of the final text (when the trees agree and the check was
+      // not cut short by the time budget).
+      if (incremental && fresh.hasTree && !incremental.some((d) => d.code === 'check-in-progress')) {
+        const sameTrees = doc.parsed.segments.length === 1 && !treeDifference(doc.parsed.segments[0].tree, fresh.tree!);
+        if (sameTrees) {
+          const file = analyzeFile(uri, doc.parsed.text, fresh, s);
+          const again = call('diagnostics', () => toDiagnostics(runRules({ file, catalog: s.catalog, lifecycle: s.lifecycle, workspace: s.workspace }, ctx.settings), doc.text, DOCS));
+          if (again && JSON.stringify(again) !== JSON.stringify(incremental)) {
+            invalid('diagnostics', [`incremental diagnostics differ from a fresh analysis: ${incremental.length} vs ${again.length}`]);
+          }
+        }
+      }
       // A parse that ran out of time (either one) leaves nothing to compare.
       const diff = fresh.tree && doc.parsed.tree ? treeDifference(doc.parsed.tree, fresh.tree) : null;
       // tree-sitter does not promise the same error recovery when it reuses an old tree (tree-sitter#4001, #1444):

@@ -144,6 +144,8 @@ function editsOf(edit: WorkspaceEdit | undefined, uri: string): TextEdit[] | nul
   return dc ? dc.edits : [];
 }
 
+const NOTICES = new Set(['check-in-progress', 'file-too-large']);
+
 export function checkDiagnostics(doc: TextDocument, diags: Diagnostic[], ruleIds: Set<string>): string[] {
   if (!Array.isArray(diags)) return [`diagnostics: not an array ${str(diags)}`];
   const out: string[] = [];
@@ -152,7 +154,8 @@ export function checkDiagnostics(doc: TextDocument, diags: Diagnostic[], ruleIds
     out.push(...checkRange(doc, d.range, what));
     if (!isInt(d.severity) || d.severity < 1 || d.severity > 4) out.push(`${what}: severity ${d.severity}`);
     if (d.source !== 'condis') out.push(`${what}: source ${d.source}`);
-    if (typeof d.code !== 'string' || !ruleIds.has(d.code)) out.push(`${what}: unknown code`);
+    // Besides findings: the notices of a check in parts (condis.timeBudget) and of a file over condis.maxFileSize.
+    if (typeof d.code !== 'string' || !(ruleIds.has(d.code) || NOTICES.has(d.code))) out.push(`${what}: unknown code`);
     if (typeof d.message !== 'string' || !d.message.trim()) out.push(`${what}: empty message`);
     const data = d.data as { version?: unknown; fixes?: { title: string; edits: TextEdit[] }[] } | undefined;
     if (!data || data.version !== doc.version || !Array.isArray(data.fixes)) out.push(`${what}: data ${str(data)}`);
