@@ -7,8 +7,8 @@ import type { FileSummary } from './summary';
 import type { Catalog } from '../catalog';
 import { exprKey } from './cfg';
 import { stripCasts } from './expressions';
-import type { HandlerQueries } from './handlers';
-import { findContextBindings } from './contexts';
+import { functionNameOf, type HandlerBinding, type HandlerQueries } from './handlers';
+import { findContextBindings, type ContextBinding } from './contexts';
 import { declaratorName } from '../syntax/nodes';
 import { mapRange, type EditRange } from '../syntax/parsedText';
 
@@ -87,6 +87,7 @@ export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previo
     if (m) reusable.set(m.start, { end: m.end, facts: c.facts });
   }
   const chunks: Chunk[] = [];
+  let found: Found | undefined;
   let tree: Tree;
   let cursor: TreeCursor;
   const nodeAt = (index: number): () => Node => {
@@ -108,7 +109,8 @@ export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previo
       return;
     }
     const n = c.currentNode;
-    chunks.push({ start, end, facts: factsOf(n, start, text, s), node: () => n });
+    found ??= foundIn(syntax, text);
+    chunks.push({ start, end, facts: factsOf(n, start, text, s, found), node: () => n });
   };
   const walk = (depth: number) => {
     if (!cursor.gotoFirstChild()) return;
@@ -299,7 +301,7 @@ function copiesOf(body: Node | null, key: string): string[] {
 }
 
 /** Computes the facts of one item; `start` is its offset in `text`. */
-export function factsOf(node: Node, start: number, text: string, s: ChunkServices): ChunkFacts {
+export function factsOf(node: Node, start: number, text: string, s: ChunkServices, found?: Found): ChunkFacts {
   const parts = functionParts(node);
   const fn = parts && parts.nameNode.type === 'identifier' ? { name: parts.nameNode.text, params: parts.params } : undefined;
   const calls = new Map<string, number>();
@@ -307,10 +309,58 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   const evidence = new Set<string>();
   const vcCreated: { handle: string; start: number; end: number; aliases: string[] }[] = [];
   const vcDeleted: { handle: string; aliases: string[] }[] = [];
-  for (const call of node.descendantsOfType('call_expression')) {
-    const f = call?.childForFieldName('function');
-    if (!call || !f || f.type !== 'identifier') continue;
-    const name = f.text;
+  const paramStores: { param: number; target: string }[] = [];
+  const bodyStart = parts ? parts.body.startIndex : Infinity;
+  // One walk for the three kinds of node (each walk crosses into wasm for the whole subtree); text read from the text.
+  // Handler bindings, as handlers.ts's query finds them: `ROLE_TYPEDEF Name;` declarations, and handler fields given a
+  // function in designated initializers or assignments. Found in the same walk (the query cost a third of a first check).
+  const handlerBindings: HandlerBinding[] = [];
+  const fieldBinding = (field: Node, value: Node | null, site: Node) => {
+    const entry = value && s.catalog.byHandlerField(text.slice(field.startIndex, field.endIndex));
+    const name = entry && functionNameOf(value);
+    if (entry && name) handlerBindings.push({ name, entry, via: 'handler-field', field: entry && text.slice(field.startIndex, field.endIndex), start: site.startIndex, end: site.endIndex });
+  };
+  for (const n of node.descendantsOfType(FACT_NODES)) {
+    if (!n) continue;
+    const type = n.type;
+    if (type === 'type_identifier') {
+      const t = text.slice(n.startIndex, n.endIndex);
+      if (ROLE_EVIDENCE.has(t)) evidence.add(t);
+      if (t.startsWith('MINIPORT_CO_') && s.catalog.entry(t)) evidence.add('MINIPORT_CO_*');
+      const role = s.catalog.entry(t);
+      if (role?.kind === 'callback') {
+        const decl = n.parent;
+        if (decl?.type === 'declaration' && decl.childForFieldName('type')?.startIndex === n.startIndex) {
+          for (const d of decl.childrenForFieldName('declarator')) {
+            if (d?.type === 'identifier') handlerBindings.push({ name: text.slice(d.startIndex, d.endIndex), entry: role, via: 'role-type', start: decl.startIndex, end: decl.endIndex });
+          }
+        }
+      }
+      continue;
+    }
+    if (type === 'initializer_pair') {
+      const value = n.childForFieldName('value');
+      for (const d of n.childrenForFieldName('designator')) {
+        const f = d?.type === 'field_designator' ? d.namedChild(0) : null;
+        if (f?.type === 'field_identifier') fieldBinding(f, value, n);
+      }
+      continue;
+    }
+    if (type === 'assignment_expression') {
+      const l = n.childForFieldName('left');
+      if (l?.type !== 'field_expression') continue;
+      const f = l.childForFieldName('field');
+      if (f?.type === 'field_identifier') fieldBinding(f, n.childForFieldName('right'), n);
+      if (!fn || n.startIndex < bodyStart) continue;
+      const r = stripCasts(n.childForFieldName('right'));
+      const param = r?.type === 'identifier' ? fn.params.indexOf(text.slice(r.startIndex, r.endIndex)) : -1;
+      if (param >= 0) paramStores.push({ param, target: exprKey(l) });
+      continue;
+    }
+    const call = n;
+    const f = call.childForFieldName('function');
+    if (!f || f.type !== 'identifier') continue;
+    const name = text.slice(f.startIndex, f.endIndex);
     calls.set(name, (calls.get(name) ?? 0) + 1);
     if (ROLE_EVIDENCE.has(name)) evidence.add(name);
     if (fn && !callees.includes(name)) callees.push(name);
@@ -325,23 +375,13 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
       vcDeleted.push({ handle: exprKey(args[0]), aliases: copiesOf(owner, exprKey(args[0])) });
     }
   }
-  for (const t of node.descendantsOfType('type_identifier')) {
-    if (t && ROLE_EVIDENCE.has(t.text)) evidence.add(t.text);
-    if (t && /^MINIPORT_CO_/.test(t.text) && s.catalog.entry(t.text)) evidence.add('MINIPORT_CO_*');
-  }
-  const paramStores: { param: number; target: string }[] = [];
-  if (fn && parts) {
-    for (const a of parts.body.descendantsOfType('assignment_expression')) {
-      const l = a?.childForFieldName('left');
-      const r = stripCasts(a?.childForFieldName('right') ?? null);
-      const param = r?.type === 'identifier' ? fn.params.indexOf(r.text) : -1;
-      if (l?.type === 'field_expression' && param >= 0) paramStores.push({ param, target: exprKey(l) });
-    }
-  }
-  const bindings = s.handlers.findIn(node, s.catalog).map((b) => ({
+  const end = node.endIndex;
+  handlerBindings.sort((a, b) => a.start - b.start);
+  const bindings = handlerBindings.map((b) => ({
     name: b.name, entry: b.entry.name, via: b.via, ...(b.field ? { field: b.field } : {}), start: b.start - start, end: b.end - start,
   }));
-  const contexts = findContextBindings(node, text, start, node.endIndex).map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
+  const contexts = (found ? found.contextsIn(start, end) : findContextBindings(node, text, start, end))
+    .map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
   const facts = {
     type: node.type, fn, calls, callees, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, bindings, contexts, sem: 0,
   };
@@ -350,6 +390,28 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     bindings.map((b) => [b.name, b.entry, b.via, b.field]), contexts.map((c) => [c.name, c.type]),
   ]);
   return { ...facts, sem: hash(semantic) };
+}
+
+const FACT_NODES = ['call_expression', 'type_identifier', 'assignment_expression', 'initializer_pair'];
+
+/** Context bindings found once for a whole file (a first analysis), handed out by item. */
+export interface Found {
+  contextsIn(start: number, end: number): ContextBinding[];
+}
+
+function foundIn(syntax: Syntax, text: string): Found {
+  const contexts: ContextBinding[] = [];
+  for (const seg of syntax.segments) contexts.push(...findContextBindings(seg.tree.rootNode, text, seg.start, seg.end));
+  contexts.sort((a, b) => a.start - b.start);
+  const slice = <T extends { start: number }>(list: T[], start: number, end: number): T[] => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid].start < start) lo = mid + 1; else hi = mid; }
+    const out: T[] = [];
+    for (let i = lo; i < list.length && list[i].start < end; i++) out.push(list[i]);
+    return out;
+  };
+  return { contextsIn: (a, b) => slice(contexts, a, b) };
 }
 
 /** FNV-1a over UTF-16 units, 32 bits. */

@@ -75,7 +75,7 @@ export class HandlerQueries {
 }
 
 /** `Fn`, `&Fn`, `(CM_CLOSE_CALL_HANDLER)Fn` -> `Fn`. */
-function functionNameOf(value: Node): string | null {
+export function functionNameOf(value: Node): string | null {
   let v: Node | null = value;
   while (v) {
     if (v.type === 'identifier') return v.text;
