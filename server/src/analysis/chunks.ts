@@ -70,8 +70,9 @@ export interface CarriedChunks {
   /** That version's semantic key and summary, when they were computed: reused while the key stays the same. */
   semanticKey?: () => string | undefined;
   summary?: () => FileSummary | undefined;
-  /** That version's defined function names, when asked for. */
+  /** That version's defined function names and handler bindings, when asked for. */
   names?: () => Set<string> | undefined;
+  bindings?: () => Map<string, HandlerBinding[]> | undefined;
 }
 
 /**

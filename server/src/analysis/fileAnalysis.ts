@@ -2,7 +2,7 @@
 // facts (reused across versions for unchanged text, see chunks.ts), its functions, their flow facts, its handler
 // bindings and its summary for the workspace index. A view narrows the file to one item, for checking item by item.
 import type { Node } from 'web-tree-sitter';
-import type { Syntax } from '../syntax/parsedText';
+import { mapOffset, type Syntax } from '../syntax/parsedText';
 import type { Catalog } from '../catalog';
 import type { Lifecycle } from '../catalog/lifecycle';
 import { analyzeFunction, type FunctionFlow } from './flow';
@@ -36,6 +36,8 @@ export interface FileAnalysis {
   defines(name: string): boolean;
   /** Subtrees to search for syntax in scope: the root, or the view's item. */
   scopeNodes(): Node[];
+  /** The call expressions in scope (found once per view: several rules walk them). */
+  callNodes(): Node[];
   /** Whether an offset lies in scope. */
   inScope(offset: number): boolean;
   flowOf(fn: FunctionInfo): FunctionFlow;
@@ -65,6 +67,7 @@ export interface AnalysisServices {
 }
 
 export function analyzeFile(uri: string, text: string, syntax: Syntax, s: AnalysisServices, previous?: CarriedChunks): FileAnalysis {
+  // `previous` holds the last version's state only (carriedOf), never the versions before it.
   let listed: Chunk[] | undefined;
   let functions: FunctionInfo[] | undefined;
   let names: Set<string> | undefined;
@@ -73,7 +76,6 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
   let semantic: string | undefined;
   const flows = new Map<number, FunctionFlow>();
   const memos = new Map<string, unknown>();
-  const byName = new Map<string, HandlerBinding[]>();
   const infos = new WeakMap<Chunk, FunctionInfo | null>();
   // What the next version may reuse: plain values, so that versions do not keep each other alive.
   const state: CarriedState = { chunks: [] };
@@ -110,6 +112,7 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       return names.has(name);
     },
     scopeNodes: () => self.chunks().map((c) => c.node()),
+    callNodes: () => self.scopeNodes().flatMap((root) => root.descendantsOfType('call_expression').filter((n): n is Node => !!n)),
     inScope: () => true,
     flowOf: (fn) => {
       let f = flows.get(fn.node.id);
@@ -118,43 +121,33 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
     },
     bindings: () => {
       if (bindings) return bindings;
-      bindings = new Map();
-      for (const c of self.chunks()) {
-        for (const b of c.facts.bindings) {
-          const entry = s.catalog.entry(b.entry);
-          if (!entry) continue;
-          const binding: HandlerBinding = { name: b.name, entry, via: b.via, ...(b.field ? { field: b.field } : {}), start: c.start + b.start, end: c.start + b.end };
-          const l = bindings.get(b.name);
-          if (l) l.push(binding); else bindings.set(b.name, [binding]);
-        }
-      }
-      return bindings;
-    },
-    bindingsOf: (name) => {
-      if (bindings) return bindings.get(name) ?? [];
-      let found = byName.get(name);
-      if (!found) {
-        found = [];
+      const prev = previous?.bindings?.();
+      if (prev && previous?.semanticKey?.() === self.semanticKey()) {
+        // The same cross-item facts: the same bindings, whose offsets only move with the edits.
+        const edits = previous.edits;
+        bindings = new Map([...prev].map(([name, list]) => [name, list.map((b) => ({ ...b, start: mapOffset(b.start, edits), end: mapOffset(b.end, edits) }))]));
+      } else {
+        bindings = new Map();
         for (const c of self.chunks()) {
-          const list = c.facts.bindings;
-          for (let i = 0; i < list.length; i++) {
-            const b = list[i];
-            if (b.name !== name) continue;
+          for (const b of c.facts.bindings) {
             const entry = s.catalog.entry(b.entry);
-            if (entry) found.push({ name, entry, via: b.via, ...(b.field ? { field: b.field } : {}), start: c.start + b.start, end: c.start + b.end });
+            if (!entry) continue;
+            const binding: HandlerBinding = { name: b.name, entry, via: b.via, ...(b.field ? { field: b.field } : {}), start: c.start + b.start, end: c.start + b.end };
+            const l = bindings.get(b.name);
+            if (l) l.push(binding); else bindings.set(b.name, [binding]);
           }
         }
-        byName.set(name, found);
       }
-      return found;
+      state.bindings = bindings;
+      return bindings;
     },
+    bindingsOf: (name) => self.bindings().get(name) ?? [],
     summary: () => {
       if (summary) return summary;
       const prev = previous?.summary?.();
       const same = prev && previous?.semanticKey?.() === self.semanticKey() ? { summary: prev, edits: previous!.edits } : undefined;
       summary = summarize(uri, self.chunks(), same);
       state.summary = summary;
-      if (names) previous = undefined; // the chunks, the summary and the names were all it was kept for
       return summary;
     },
     semanticKey: () => {
@@ -181,20 +174,24 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
     },
-    view: (chunk) => ({
-      ...self,
-      chunk,
-      functions: () => { const f = infoOf(chunk); return f ? [f] : []; },
-      scopeNodes: () => [chunk.node()],
-      inScope: (offset) => offset >= chunk.start && offset < chunk.end,
-    }),
+    view: (chunk) => {
+      let calls: Node[] | undefined;
+      return {
+        ...self,
+        chunk,
+        functions: () => { const f = infoOf(chunk); return f ? [f] : []; },
+        scopeNodes: () => [chunk.node()],
+        callNodes: () => (calls ??= chunk.node().descendantsOfType('call_expression').filter((n): n is Node => !!n)),
+        inScope: (offset) => offset >= chunk.start && offset < chunk.end,
+      };
+    },
   };
   return self;
 }
 
 /** Made outside analyzeFile, so that the closures hold `state` and not the scope that holds the previous version. */
-interface CarriedState { chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string> }
+interface CarriedState { chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string>; bindings?: Map<string, HandlerBinding[]> }
 
 function carriedOf(state: CarriedState): Omit<CarriedChunks, 'edits'> {
-  return { chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names };
+  return { chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names, bindings: () => state.bindings };
 }

@@ -13,7 +13,7 @@ export const cmApiInMiniport: Rule = {
     if (ctx.workspace.roleOf(ctx.file.uri) !== 'miniport-call-manager') return [];
     const out: Finding[] = [];
     let reason: string | undefined;
-    for (const call of ctx.file.scopeNodes().flatMap((root) => root.descendantsOfType('call_expression'))) {
+    for (const call of ctx.file.callNodes()) {
       const callee = call && calleeOf(call);
       const mcm = callee && ctx.lifecycle.mcmNameOf(callee.text);
       if (!call || !callee || !mcm || ctx.file.defines(callee.text)) continue;

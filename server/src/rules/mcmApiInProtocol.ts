@@ -13,7 +13,7 @@ export const mcmApiInProtocol: Rule = {
     if (ctx.workspace.roleOf(ctx.file.uri) !== 'call-manager') return [];
     const out: Finding[] = [];
     let reason: string | undefined;
-    for (const call of ctx.file.scopeNodes().flatMap((root) => root.descendantsOfType('call_expression'))) {
+    for (const call of ctx.file.callNodes()) {
       const callee = call && calleeOf(call);
       const standalone = callee && ctx.lifecycle.standaloneNameOf(callee.text);
       if (!call || !callee || !standalone || ctx.file.defines(callee.text)) continue;

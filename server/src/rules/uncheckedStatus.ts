@@ -14,7 +14,7 @@ export const uncheckedStatus: Rule = {
   summary: 'The status a CoNDIS call returns, which must be inspected, is ignored.',
   check(ctx) {
     const out: Finding[] = [];
-    for (const call of ctx.file.scopeNodes().flatMap((root) => root.descendantsOfType('call_expression'))) {
+    for (const call of ctx.file.callNodes()) {
       const callee = call && calleeOf(call);
       const entry = callee && ctx.catalog.entry(callee.text);
       if (!call || !callee || entry?.kind !== 'function' || !entry.mustInspectResult || ctx.file.defines(callee.text)) continue;

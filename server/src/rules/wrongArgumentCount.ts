@@ -16,7 +16,7 @@ export const wrongArgumentCount: Rule = {
   summary: 'A CoNDIS function is called with the wrong number of arguments.',
   check(ctx) {
     const out: Finding[] = [];
-    for (const call of ctx.file.scopeNodes().flatMap((root) => root.descendantsOfType('call_expression'))) {
+    for (const call of ctx.file.callNodes()) {
       const callee = call && calleeOf(call);
       const entry = callee && ctx.catalog.entry(callee.text);
       const list = call?.childForFieldName('arguments');
