@@ -138,11 +138,22 @@ VOID CmFillHandlers(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H)
       assert.ok(gaveUp, 'parsing gave up');
       assert.equal(provideHover(doc, { line: 3, character: 2 }, h.ctx), null);
       assert.deepEqual(h.validator.diagnostics(doc), []);
+      // Typing into it does not pay the budget again on every keystroke: the next attempt waits (ParsedText.retryAt).
+      const parse = h.s.parser.parse;
+      let attempts = 0;
+      h.s.parser.parse = ((...a: Parameters<typeof parse>) => { attempts++; return parse.apply(h.s.parser, a); }) as typeof parse;
+      try {
+        h.s.documents.change(doc.uri, 2, [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: ' ' }]);
+      } finally {
+        h.s.parser.parse = parse;
+      }
+      assert.equal(attempts, 0, 'no parse attempt right after one gave up');
+      assert.equal(doc.parsed.hasTree, false);
       // The shared parser was reset: the next text parses from scratch, and so does this one once it is fixed.
       const other = open('PROTOCOL_CM_CLOSE_CALL CmCloseCall;');
       assert.equal(other.parsed.tree?.rootNode.hasError, false);
       h.s.documents.close(other.uri);
-      h.s.documents.change(doc.uri, 2, [{ text: inFunction(CALL) }]);
+      h.s.documents.change(doc.uri, 3, [{ text: inFunction(CALL) }]);
       assert.equal(doc.parsed.tree?.rootNode.hasError, false);
     } finally {
       h.s.documents.close(doc.uri);

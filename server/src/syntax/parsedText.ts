@@ -224,6 +224,8 @@ export class ParsedText implements Syntax {
     if (editStart === editOldEnd && editStart === editNewEnd) return;
 
     if (!this.base) {
+      // The last parse gave up (or failed): try again, but not on every keystroke of a text that costs that much.
+      if (performance.now() < this.retryAt) return;
       this.base = this.safeParse(null);
       this.resetSegments();
       this.reparsed = 'all';
@@ -351,18 +353,25 @@ export class ParsedText implements Syntax {
     this.segs = [];
   }
 
+  /** No whole-text parse before this time (performance.now()), after one gave up: see safeParse. */
+  private retryAt = 0;
+
   private safeParse(old: Tree | null, includedRanges?: Range[]): Tree | null {
     const length = includedRanges ? includedRanges[0].endIndex - includedRanges[0].startIndex : this.blanked.length;
-    const deadline = performance.now() + PARSE_BUDGET_MS + (PARSE_BUDGET_MS_PER_MB * length) / 1_048_576;
+    const began = performance.now();
+    const deadline = began + PARSE_BUDGET_MS + (PARSE_BUDGET_MS_PER_MB * length) / 1_048_576;
+    let tree: Tree | null = null;
     try {
-      const tree = this.parser.parse(this.source, old, { progressCallback: () => performance.now() > deadline, ...(includedRanges ? { includedRanges } : {}) });
+      tree = this.parser.parse(this.source, old, { progressCallback: () => performance.now() > deadline, ...(includedRanges ? { includedRanges } : {}) });
       if (!tree) this.parser.reset(); // cancelled: the next parse must not resume this one
-      return tree;
     } catch {
       // Parsing never throws to callers: without a tree, features answer nothing for this text.
       this.parser.reset();
-      return null;
     }
+    // A whole text that would not parse in time is tried again only after four times as long as this attempt took,
+    // so typing into it spends at most a fifth of the time parsing.
+    if (!tree && !includedRanges) this.retryAt = performance.now() + 4 * (performance.now() - began);
+    return tree;
   }
 }
 
