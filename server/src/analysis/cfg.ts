@@ -24,10 +24,20 @@ export interface Cfg {
 
 /** Whitespace-free text of an lvalue or handle expression: the key under which flow facts are kept. */
 export function exprKey(n: Node): string {
-  let k = n.text.replace(/\s+/g, '');
-  while (k.startsWith('(') && k.endsWith(')') && balanced(k.slice(1, -1))) k = k.slice(1, -1);
+  // Kept per node object: the flow and the rules ask for the key of the same argument once per path state.
+  let k = keys.get(n);
+  if (k === undefined) {
+    k = n.text.replace(/\s+/g, '');
+    while (k.startsWith('(') && k.endsWith(')') && balanced(k.slice(1, -1))) k = k.slice(1, -1);
+    keys.set(n, k);
+  }
   return k;
 }
+
+const keys = new WeakMap<Node, string>();
+
+/** Node types that never have named children: nothing to find under them (saves asking the tree). */
+const LEAVES = new Set(['identifier', 'field_identifier', 'number_literal', 'type_identifier', 'primitive_type', 'true', 'false', 'null']);
 
 function balanced(s: string): boolean {
   let d = 0;
@@ -87,7 +97,7 @@ export function buildCfg(body: Node): Cfg {
       if (arg) blocks[cur].events.push({ k: 'assign', node: n, target: exprKey(arg), value: null });
       return;
     }
-    if (t === 'sizeof_expression' || t === 'string_literal' || t === 'comment') return;
+    if (t === 'sizeof_expression' || t === 'string_literal' || t === 'comment' || LEAVES.has(t)) return;
     for (const c of n.namedChildren) if (c) expr(c, cur, depth + 1);
   }
 
@@ -153,9 +163,8 @@ export function buildCfg(body: Node): Cfg {
             edge(prev, b); // fall-through from the previous case
             if (!c.childForFieldName('value')) hasDefault = true;
             let inner = b;
-            for (const s of c.namedChildren) {
-              if (s && s !== c.childForFieldName('value')) inner = stmt(s, inner, depth + 1);
-            }
+            // Every named child, the case value too (a plain expression: no block, no event).
+            for (const s of c.namedChildren) if (s) inner = stmt(s, inner, depth + 1);
             prev = inner;
           } else {
             prev = stmt(c, prev, depth + 1);
@@ -221,7 +230,7 @@ export function buildCfg(body: Node): Cfg {
         const b = l ? label(l.text) : newBlock();
         edge(cur, b);
         let inner = b;
-        for (const c of n.namedChildren) if (c && c !== l) inner = stmt(c, inner, depth + 1);
+        for (const c of n.namedChildren) if (c) inner = stmt(c, inner, depth + 1); // the label too: no event
         return inner;
       }
       case 'preproc_if':
@@ -235,10 +244,9 @@ export function buildCfg(body: Node): Cfg {
         edge(cur, thenB);
         let inner = thenB;
         const alt = n.childForFieldName('alternative');
-        for (const c of n.namedChildren) {
-          if (!c || c === alt || c === n.childForFieldName('condition') || c === n.childForFieldName('name')) continue;
-          inner = stmt(c, inner, depth + 1);
-        }
+        // Every named child, as this has always run: node objects are never identical, so the alternative is walked
+        // here as well (a nested branch), and the condition or name (plain expressions) add nothing.
+        for (const c of n.namedChildren) if (c) inner = stmt(c, inner, depth + 1);
         edge(inner, join);
         if (alt) edge(stmt(alt, cur, depth + 1), join); else edge(cur, join);
         return join;
