@@ -12,9 +12,10 @@ import type { Node } from 'web-tree-sitter';
 import { exprKey } from '../analysis/cfg';
 import { resolveStatus, type CallObservation } from '../analysis/flow';
 import { stripCasts } from '../analysis/expressions';
+import type { FileSummary } from '../analysis/summary';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 import { code, range } from './util';
-import { allSummaries, anySame, apisWhere, argKey, callManagerKind, insertionAfter, namesOf, paramIndex, reachable, spelled, where } from './vcUtil';
+import { allSummaries, anySame, apisWhere, argKey, callManagerKind, CLOSE_COMPLETIONS, DELETES, insertionAfter, namesOf, paramIndex, reachable, spelled, where } from './vcUtil';
 
 const failed = (st: string | undefined) => st !== undefined && !st.startsWith('!') && st !== 'NDIS_STATUS_SUCCESS';
 
@@ -39,13 +40,21 @@ export const missingVcDelete: Rule = {
     const kind = callManagerKind(ctx);
     if (!kind) return [];
     const out: Finding[] = [];
-    const summaries = allSummaries(ctx);
-    const deleted = summaries.flatMap((s) => s.vcDeleted);
-    const created = summaries.flatMap((s) => s.vcCreated.map((c) => ({ ...c, uri: s.uri })));
-    const del = spelled(ctx, apisWhere(ctx, (e) => !!e.deletes), kind === 'miniport-call-manager');
+    // The workspace's creates and deletes, gathered only for an item that creates a VC or completes a close.
+    let all: { deleted: FileSummary['vcDeleted']; created: (FileSummary['vcCreated'][number] & { uri: string })[] } | undefined;
+    const workspaceVcs = () => {
+      if (all) return all;
+      const summaries = allSummaries(ctx);
+      return (all = {
+        deleted: summaries.flatMap((s) => s.vcDeleted),
+        created: summaries.flatMap((s) => s.vcCreated.map((c) => ({ ...c, uri: s.uri }))),
+      });
+    };
+    const del = spelled(ctx, apisWhere(ctx, DELETES), kind === 'miniport-call-manager');
 
     for (const c of ctx.file.summary().vcCreated) {
       if (!ctx.file.inScope(c.start)) continue;
+      const { deleted } = workspaceVcs();
       if (deleted.some((d) => anySame(namesOf(c), namesOf(d)))) continue;
       const api = /^\w+/.exec(ctx.file.text.slice(c.start))?.[0] ?? '';
       out.push({
@@ -56,7 +65,7 @@ export const missingVcDelete: Rule = {
       });
     }
 
-    const closeCompletions = apisWhere(ctx, (e) => !!e.closes && e.completes);
+    const closeCompletions = apisWhere(ctx, CLOSE_COMPLETIONS);
     for (const fn of ctx.file.functions()) {
       const flow = ctx.file.flowOf(fn);
       for (const obs of flow.calls) {
@@ -66,6 +75,7 @@ export const missingVcDelete: Rule = {
         const status = obs.call.args[effect?.statusArg ?? -1] ?? null;
         if (!arg || obs.states.every((s) => failed(resolveStatus(status, s)))) continue;
         const h = argKey(arg);
+        const { deleted, created } = workspaceVcs();
         const creator = created.find((c) => anySame([h], namesOf(c)));
         if (!creator) continue;
         const deleters = new Set(deleted.filter((d) => anySame([h], namesOf(d))).map((d) => d.fn));

@@ -38,9 +38,25 @@ export function callManagerKind(ctx: RuleContext): 'call-manager' | 'miniport-ca
 }
 
 /** Every catalog function whose lifecycle effect satisfies `pred` (every VC delete, every deactivation, ...). */
-export function apisWhere(ctx: RuleContext, pred: (e: CallEffect) => boolean): string[] {
-  return ctx.catalog.entries.filter((e) => e.kind === 'function' && ctx.lifecycle.effectOf(e.name) && pred(ctx.lifecycle.effectOf(e.name)!)).map((e) => e.name);
+export function apisWhere(ctx: RuleContext, pred: (e: CallEffect) => boolean): readonly string[] {
+  // Asked per item and rule with one of the predicates below: a walk of the whole catalog each time otherwise.
+  let byPred = apis.get(ctx.lifecycle);
+  if (!byPred || byPred.catalog !== ctx.catalog) apis.set(ctx.lifecycle, byPred = { catalog: ctx.catalog, lists: new Map() });
+  let out = byPred.lists.get(pred);
+  if (!out) {
+    out = ctx.catalog.entries.filter((e) => e.kind === 'function' && ctx.lifecycle.effectOf(e.name) && pred(ctx.lifecycle.effectOf(e.name)!)).map((e) => e.name);
+    byPred.lists.set(pred, out);
+  }
+  return out;
 }
+
+const apis = new WeakMap<object, { catalog: object; lists: Map<(e: CallEffect) => boolean, readonly string[]> }>();
+
+/** The predicates the rules ask apisWhere about (module constants, so that the answers are kept). */
+export const DELETES = (e: CallEffect) => !!e.deletes;
+export const DEACTIVATES = (e: CallEffect) => !!e.deactivates;
+export const CLOSES_NOT_COMPLETION = (e: CallEffect) => !!e.closes && !e.completes;
+export const CLOSE_COMPLETIONS = (e: CallEffect) => !!e.closes && !!e.completes;
 
 /** Of a stand-alone / MCM pair of names, the one an MCM (`mcm`) or a stand-alone driver should spell. */
 export function spelled(ctx: RuleContext, names: readonly string[], mcm: boolean): string {
