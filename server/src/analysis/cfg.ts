@@ -45,6 +45,14 @@ function balanced(s: string): boolean {
   return d === 0;
 }
 
+/** An assignment operator (`=`, `+=`, `<<=`, ...) but not `==`, `!=`, `<=`, `>=`. */
+const ASSIGN = /(^|[^=!<>])=(?!=)|<<=|>>=/;
+
+/** Whether the text of an expression can contain a call (`(`), an update (`++`, `--`) or an assignment. */
+function mayHoldEvents(text: string): boolean {
+  return text.includes('(') || text.includes('++') || text.includes('--') || ASSIGN.test(text);
+}
+
 /** Bounds for pathological input: the walk stops adding detail past these. */
 const MAX_BLOCKS = 20_000;
 const MAX_DEPTH = 400;
@@ -64,6 +72,11 @@ export function buildCfg(body: Node): Cfg {
   };
   const breaks: number[] = [];
   const continues: number[] = [];
+  // Without errors (no ERROR or MISSING node) the text says when an expression cannot hold a call, an assignment or an
+  // update: then there is nothing to find under it, and its children are never fetched from the tree.
+  const exact = !body.hasError;
+  const src = exact ? body.text : '';
+  const base = body.startIndex;
 
   function expr(n: Node | null, cur: number, depth: number): void {
     if (!n || cur < 0 || depth > MAX_DEPTH) return;
@@ -98,6 +111,7 @@ export function buildCfg(body: Node): Cfg {
       return;
     }
     if (t === 'sizeof_expression' || t === 'string_literal' || t === 'comment' || LEAVES.has(t)) return;
+    if (exact && !mayHoldEvents(src.slice(n.startIndex - base, n.endIndex - base))) return;
     for (const c of n.namedChildren) if (c) expr(c, cur, depth + 1);
   }
 

@@ -85,7 +85,7 @@ function wrongShape(ctx: RuleContext): Finding[] {
 
 function emptyEntries(ctx: RuleContext, scope: 'local' | 'global'): Finding[] {
   const out: Finding[] = [];
-  const required = ctx.catalog.handlerFields.filter((f) => handlerTablesOf(f, ctx.catalog.byHandlerField(f)?.handlerFieldNote ?? null).includes(CM_TABLE));
+  const required = requiredFields(ctx);
   let reason: string | undefined;
   for (const type of occurrences(ctx, CM_TABLE, scope === 'local')) {
     const decl = type.parent;
@@ -118,6 +118,18 @@ function emptyEntries(ctx: RuleContext, scope: 'local' | 'global'): Finding[] {
   }
   return out;
 }
+
+/** The handler fields of NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, per catalog (asked for every item otherwise). */
+function requiredFields(ctx: RuleContext): readonly string[] {
+  let out = required.get(ctx.catalog);
+  if (!out) {
+    out = ctx.catalog.handlerFields.filter((f) => handlerTablesOf(f, ctx.catalog.byHandlerField(f)?.handlerFieldNote ?? null).includes(CM_TABLE));
+    required.set(ctx.catalog, out);
+  }
+  return out;
+}
+
+const required = new WeakMap<object, readonly string[]>();
 
 /** The entries a table variable gets: from designated initializers, or `Var.Field = X` while Var never escapes. */
 function filled(d: Node, nameNode: Node, decl: Node): Map<string, Node> | null {

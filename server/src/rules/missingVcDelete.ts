@@ -15,7 +15,7 @@ import { stripCasts } from '../analysis/expressions';
 import type { FileSummary } from '../analysis/summary';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 import { code, range } from './util';
-import { allSummaries, anySame, apisWhere, argKey, callManagerKind, CLOSE_COMPLETIONS, DELETES, insertionAfter, namesOf, paramIndex, reachable, spelled, where } from './vcUtil';
+import { acrossSummaries, anySame, apisWhere, argKey, callManagerKind, CLOSE_COMPLETIONS, DELETES, insertionAfter, namesOf, paramIndex, reachable, spelled, where } from './vcUtil';
 
 const failed = (st: string | undefined) => st !== undefined && !st.startsWith('!') && st !== 'NDIS_STATUS_SUCCESS';
 
@@ -31,6 +31,14 @@ function deleteFix(ctx: RuleContext, obs: CallObservation, handle: Node, del: st
   return [{ title: `Delete the VC with ${del} after completing the close`, changes: [{ start: at, end: at, newText }], preferred: true }];
 }
 
+/** Every VC create and delete in the workspace. */
+function vcsOf(summaries: FileSummary[]): { deleted: FileSummary['vcDeleted']; created: (FileSummary['vcCreated'][number] & { uri: string })[] } {
+  return {
+    deleted: summaries.flatMap((s) => s.vcDeleted),
+    created: summaries.flatMap((s) => s.vcCreated.map((c) => ({ ...c, uri: s.uri }))),
+  };
+}
+
 export const missingVcDelete: Rule = {
   id: 'missing-vc-delete',
   defaultSeverity: 'warning',
@@ -41,15 +49,7 @@ export const missingVcDelete: Rule = {
     if (!kind) return [];
     const out: Finding[] = [];
     // The workspace's creates and deletes, gathered only for an item that creates a VC or completes a close.
-    let all: { deleted: FileSummary['vcDeleted']; created: (FileSummary['vcCreated'][number] & { uri: string })[] } | undefined;
-    const workspaceVcs = () => {
-      if (all) return all;
-      const summaries = allSummaries(ctx);
-      return (all = {
-        deleted: summaries.flatMap((s) => s.vcDeleted),
-        created: summaries.flatMap((s) => s.vcCreated.map((c) => ({ ...c, uri: s.uri }))),
-      });
-    };
+    const workspaceVcs = () => acrossSummaries(ctx, vcsOf);
     const del = spelled(ctx, apisWhere(ctx, DELETES), kind === 'miniport-call-manager');
 
     for (const c of ctx.file.summary().vcCreated) {

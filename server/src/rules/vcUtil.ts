@@ -78,6 +78,25 @@ export function allSummaries(ctx: RuleContext): FileSummary[] {
   return out;
 }
 
+/**
+ * `derive` over allSummaries, kept while those are the same summary objects (and the catalog the same): rules ask it
+ * for every item of a file, and it walks every file's summary. `derive` must be a module-level function.
+ */
+export function acrossSummaries<T>(ctx: RuleContext, derive: (summaries: FileSummary[], ctx: RuleContext) => T): T {
+  const summaries = allSummaries(ctx);
+  let byWorkspace = derived.get(derive);
+  if (!byWorkspace) derived.set(derive, byWorkspace = new WeakMap());
+  const memo = byWorkspace.get(ctx.workspace) as { summaries: FileSummary[]; catalog: object; value: T } | undefined;
+  if (memo && memo.catalog === ctx.catalog && memo.summaries.length === summaries.length && memo.summaries.every((s, i) => s === summaries[i])) {
+    return memo.value;
+  }
+  const value = derive(summaries, ctx);
+  byWorkspace.set(ctx.workspace, { summaries, catalog: ctx.catalog, value });
+  return value;
+}
+
+const derived = new WeakMap<object, WeakMap<object, unknown>>();
+
 /** Functions reachable from `roots` in at most `depth` steps along the workspace call graph, the roots included. */
 export function reachable(ctx: RuleContext, roots: Iterable<string>, depth: number, dir: 'callees' | 'callers'): Set<string> {
   const local = ctx.file.summary().callGraph;
