@@ -57,7 +57,8 @@ function mayHoldEvents(text: string): boolean {
 const MAX_BLOCKS = 20_000;
 const MAX_DEPTH = 400;
 
-export function buildCfg(body: Node): Cfg {
+/** `pruneByText: false` walks every expression to the leaves: the reference the tests hold the pruned walk to. */
+export function buildCfg(body: Node, opts: { pruneByText?: boolean } = {}): Cfg {
   const blocks: Block[] = [];
   const labels = new Map<string, number>();
   const newBlock = (): number => {
@@ -74,23 +75,32 @@ export function buildCfg(body: Node): Cfg {
   const continues: number[] = [];
   // Without errors (no ERROR or MISSING node) the text says when an expression cannot hold a call, an assignment or an
   // update: then there is nothing to find under it, and its children are never fetched from the tree.
-  const exact = !body.hasError;
+  const exact = opts.pruneByText !== false && !body.hasError;
   const src = exact ? body.text : '';
   const base = body.startIndex;
 
-  function expr(n: Node | null, cur: number, depth: number): void {
+  /** `known`: the node's type when the caller has it already (each `.type` is a call into wasm). */
+  function expr(n: Node | null, cur: number, depth: number, known?: string): void {
     if (!n || cur < 0 || depth > MAX_DEPTH) return;
-    const t = n.type;
+    const t = known ?? n.type;
     if (t === 'call_expression') {
       const fn = n.childForFieldName('function');
       const argList = n.childForFieldName('arguments');
-      const args = argList ? argList.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [];
-      if (fn && fn.type !== 'identifier') expr(fn, cur, depth + 1);
-      for (const a of args) expr(a, cur, depth + 1);
-      blocks[cur].events.push({ k: 'call', node: n, name: fn?.type === 'identifier' ? fn.text : '', args });
+      const args: Node[] = [];
+      const argTypes: string[] = [];
+      for (const c of argList?.namedChildren ?? []) {
+        if (!c) continue;
+        const ct = c.type;
+        if (ct !== 'comment') { args.push(c); argTypes.push(ct); }
+      }
+      const fnType = fn?.type;
+      if (fn && fnType !== 'identifier') expr(fn, cur, depth + 1, fnType);
+      args.forEach((a, i) => expr(a, cur, depth + 1, argTypes[i]));
+      blocks[cur].events.push({ k: 'call', node: n, name: fn && fnType === 'identifier' ? fn.text : '', args });
       // Passing `&x` lets the callee change x.
-      for (const a of args) {
-        if (a.type === 'pointer_expression' && a.text.startsWith('&')) {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (argTypes[i] === 'pointer_expression' && a.text.startsWith('&')) {
           const target = a.childForFieldName('argument');
           if (target) blocks[cur].events.push({ k: 'assign', node: a, target: exprKey(target), value: null });
         }
@@ -118,7 +128,8 @@ export function buildCfg(body: Node): Cfg {
   /** Appends statement `n` to block `cur`; returns the block control continues in, or -1 if it cannot continue. */
   function stmt(n: Node | null, cur: number, depth: number): number {
     if (!n || blocks.length > MAX_BLOCKS || depth > MAX_DEPTH) return cur;
-    switch (n.type) {
+    const type = n.type;
+    switch (type) {
       case 'compound_statement':
       case 'translation_unit':
       case 'ERROR': {
@@ -191,7 +202,7 @@ export function buildCfg(body: Node): Cfg {
       }
       case 'while_statement':
       case 'for_statement': {
-        if (n.type === 'for_statement') {
+        if (type === 'for_statement') {
           const init = n.childForFieldName('initializer');
           if (init?.type === 'declaration') cur = stmt(init, cur, depth + 1); else expr(init, cur, depth + 1);
         }
