@@ -39,7 +39,8 @@ export class Validator {
   analysis(doc: OpenDocument): FileAnalysis | null {
     return derive(doc, 'analysis', () => {
       const before = this.carried.get(doc);
-      const edits = before && doc.parsed.editsSince(before.at);
+      // Only edits of the same parsed text count (a document that crossed condis.maxFileSize has a new one).
+      const edits = before && before.from.syntax === doc.parsed ? doc.parsed.editsSince(before.at) : null;
       const file = analyzeText(this.s, doc.uri, doc.parsed.text, doc.parsed, before && edits ? { ...before.from, edits } : undefined);
       if (file) this.carried.set(doc, { from: file.carried(), at: doc.parsed.editCount });
       return file;

@@ -24,10 +24,20 @@ export interface Cfg {
 
 /** Whitespace-free text of an lvalue or handle expression: the key under which flow facts are kept. */
 export function exprKey(n: Node): string {
-  let k = n.text.replace(/\s+/g, '');
-  while (k.startsWith('(') && k.endsWith(')') && balanced(k.slice(1, -1))) k = k.slice(1, -1);
+  // Kept per node object: the flow and the rules ask for the key of the same argument once per path state.
+  let k = keys.get(n);
+  if (k === undefined) {
+    k = n.text.replace(/\s+/g, '');
+    while (k.startsWith('(') && k.endsWith(')') && balanced(k.slice(1, -1))) k = k.slice(1, -1);
+    keys.set(n, k);
+  }
   return k;
 }
+
+const keys = new WeakMap<Node, string>();
+
+/** Node types that never have named children: nothing to find under them (saves asking the tree). */
+const LEAVES = new Set(['identifier', 'field_identifier', 'number_literal', 'type_identifier', 'primitive_type', 'true', 'false', 'null']);
 
 function balanced(s: string): boolean {
   let d = 0;
@@ -35,11 +45,20 @@ function balanced(s: string): boolean {
   return d === 0;
 }
 
+/** An assignment operator (`=`, `+=`, `<<=`, ...) but not `==`, `!=`, `<=`, `>=`. */
+const ASSIGN = /(^|[^=!<>])=(?!=)|<<=|>>=/;
+
+/** Whether the text of an expression can contain a call (`(`), an update (`++`, `--`) or an assignment. */
+function mayHoldEvents(text: string): boolean {
+  return text.includes('(') || text.includes('++') || text.includes('--') || ASSIGN.test(text);
+}
+
 /** Bounds for pathological input: the walk stops adding detail past these. */
 const MAX_BLOCKS = 20_000;
 const MAX_DEPTH = 400;
 
-export function buildCfg(body: Node): Cfg {
+/** `pruneByText: false` walks every expression to the leaves: the reference the tests hold the pruned walk to. */
+export function buildCfg(body: Node, opts: { pruneByText?: boolean } = {}): Cfg {
   const blocks: Block[] = [];
   const labels = new Map<string, number>();
   const newBlock = (): number => {
@@ -54,20 +73,34 @@ export function buildCfg(body: Node): Cfg {
   };
   const breaks: number[] = [];
   const continues: number[] = [];
+  // Without errors (no ERROR or MISSING node) the text says when an expression cannot hold a call, an assignment or an
+  // update: then there is nothing to find under it, and its children are never fetched from the tree.
+  const exact = opts.pruneByText !== false && !body.hasError;
+  const src = exact ? body.text : '';
+  const base = body.startIndex;
 
-  function expr(n: Node | null, cur: number, depth: number): void {
+  /** `known`: the node's type when the caller has it already (each `.type` is a call into wasm). */
+  function expr(n: Node | null, cur: number, depth: number, known?: string): void {
     if (!n || cur < 0 || depth > MAX_DEPTH) return;
-    const t = n.type;
+    const t = known ?? n.type;
     if (t === 'call_expression') {
       const fn = n.childForFieldName('function');
       const argList = n.childForFieldName('arguments');
-      const args = argList ? argList.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') : [];
-      if (fn && fn.type !== 'identifier') expr(fn, cur, depth + 1);
-      for (const a of args) expr(a, cur, depth + 1);
-      blocks[cur].events.push({ k: 'call', node: n, name: fn?.type === 'identifier' ? fn.text : '', args });
+      const args: Node[] = [];
+      const argTypes: string[] = [];
+      for (const c of argList?.namedChildren ?? []) {
+        if (!c) continue;
+        const ct = c.type;
+        if (ct !== 'comment') { args.push(c); argTypes.push(ct); }
+      }
+      const fnType = fn?.type;
+      if (fn && fnType !== 'identifier') expr(fn, cur, depth + 1, fnType);
+      args.forEach((a, i) => expr(a, cur, depth + 1, argTypes[i]));
+      blocks[cur].events.push({ k: 'call', node: n, name: fn && fnType === 'identifier' ? fn.text : '', args });
       // Passing `&x` lets the callee change x.
-      for (const a of args) {
-        if (a.type === 'pointer_expression' && a.text.startsWith('&')) {
+      for (let i = 0; i < args.length; i++) {
+        const a = args[i];
+        if (argTypes[i] === 'pointer_expression' && a.text.startsWith('&')) {
           const target = a.childForFieldName('argument');
           if (target) blocks[cur].events.push({ k: 'assign', node: a, target: exprKey(target), value: null });
         }
@@ -87,14 +120,16 @@ export function buildCfg(body: Node): Cfg {
       if (arg) blocks[cur].events.push({ k: 'assign', node: n, target: exprKey(arg), value: null });
       return;
     }
-    if (t === 'sizeof_expression' || t === 'string_literal' || t === 'comment') return;
+    if (t === 'sizeof_expression' || t === 'string_literal' || t === 'comment' || LEAVES.has(t)) return;
+    if (exact && !mayHoldEvents(src.slice(n.startIndex - base, n.endIndex - base))) return;
     for (const c of n.namedChildren) if (c) expr(c, cur, depth + 1);
   }
 
   /** Appends statement `n` to block `cur`; returns the block control continues in, or -1 if it cannot continue. */
   function stmt(n: Node | null, cur: number, depth: number): number {
     if (!n || blocks.length > MAX_BLOCKS || depth > MAX_DEPTH) return cur;
-    switch (n.type) {
+    const type = n.type;
+    switch (type) {
       case 'compound_statement':
       case 'translation_unit':
       case 'ERROR': {
@@ -153,9 +188,8 @@ export function buildCfg(body: Node): Cfg {
             edge(prev, b); // fall-through from the previous case
             if (!c.childForFieldName('value')) hasDefault = true;
             let inner = b;
-            for (const s of c.namedChildren) {
-              if (s && s !== c.childForFieldName('value')) inner = stmt(s, inner, depth + 1);
-            }
+            // Every named child, the case value too (a plain expression: no block, no event).
+            for (const s of c.namedChildren) if (s) inner = stmt(s, inner, depth + 1);
             prev = inner;
           } else {
             prev = stmt(c, prev, depth + 1);
@@ -168,7 +202,7 @@ export function buildCfg(body: Node): Cfg {
       }
       case 'while_statement':
       case 'for_statement': {
-        if (n.type === 'for_statement') {
+        if (type === 'for_statement') {
           const init = n.childForFieldName('initializer');
           if (init?.type === 'declaration') cur = stmt(init, cur, depth + 1); else expr(init, cur, depth + 1);
         }
@@ -221,7 +255,7 @@ export function buildCfg(body: Node): Cfg {
         const b = l ? label(l.text) : newBlock();
         edge(cur, b);
         let inner = b;
-        for (const c of n.namedChildren) if (c && c !== l) inner = stmt(c, inner, depth + 1);
+        for (const c of n.namedChildren) if (c) inner = stmt(c, inner, depth + 1); // the label too: no event
         return inner;
       }
       case 'preproc_if':
@@ -235,10 +269,9 @@ export function buildCfg(body: Node): Cfg {
         edge(cur, thenB);
         let inner = thenB;
         const alt = n.childForFieldName('alternative');
-        for (const c of n.namedChildren) {
-          if (!c || c === alt || c === n.childForFieldName('condition') || c === n.childForFieldName('name')) continue;
-          inner = stmt(c, inner, depth + 1);
-        }
+        // Every named child, as this has always run: node objects are never identical, so the alternative is walked
+        // here as well (a nested branch), and the condition or name (plain expressions) add nothing.
+        for (const c of n.namedChildren) if (c) inner = stmt(c, inner, depth + 1);
         edge(inner, join);
         if (alt) edge(stmt(alt, cur, depth + 1), join); else edge(cur, join);
         return join;

@@ -65,6 +65,8 @@ export interface ChunkServices { catalog: Catalog; handlers: HandlerQueries }
 
 /** What a version's analysis leaves for the next: its items' places and facts, and the edits made since. */
 export interface CarriedChunks {
+  /** The parsed text the items were listed from: their nodes are only valid in its trees. */
+  syntax?: Syntax;
   chunks: readonly { start: number; end: number; facts: ChunkFacts }[];
   edits: readonly EditRange[];
   /** That version's semantic key and summary, when they were computed: reused while the key stays the same. */
@@ -191,6 +193,8 @@ function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: 
   const kept: Chunk[] = [];
   const reusable = new Map<number, { end: number; facts: ChunkFacts }>();
   const { edits } = previous;
+  // Items of another parsed text (the CLI's second pass) keep their facts, not their nodes.
+  const sameTrees = previous.syntax === syntax;
   let di = 0;
   for (const c of previous.chunks) {
     // mapRange, inline: this loop runs over every item of the file.
@@ -214,7 +218,7 @@ function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: 
     for (let j = di; j < dirty.length && dirty[j].start <= end; j++) if (meets(start, end, dirty[j])) { hit = true; break; }
     if (hit) { reusable.set(start, { end, facts: c.facts }); continue; }
     // Unmoved: the same item object (its node, if fetched, is still right: nothing before it changed).
-    kept.push(start === c.start && isChunk(c) ? c : { start, end, facts: c.facts, node: lazyNode(syntax, start, end, c.facts.type) });
+    kept.push(start === c.start && sameTrees && isChunk(c) ? c : { start, end, facts: c.facts, node: lazyNode(syntax, start, end, c.facts.type) });
   }
   const fresh: Chunk[] = [];
   const seen = new Set<number>();

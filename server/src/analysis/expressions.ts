@@ -10,18 +10,32 @@ export function isNullLiteral(n: Node | null): boolean {
 }
 
 /** Locals that only ever hold a copy of one parameter (`PCM_PARTY Party = (PCM_PARTY)PartyContext;`): local -> parameter. */
-export function parameterCopies(body: Node, params: readonly string[]): Map<string, string> {
+export function parameterCopies(body: Node, params: readonly string[]): ReadonlyMap<string, string> {
+  // The flow and party-handle-mismatch both ask, for the same body node.
+  const memo = copies.get(body);
+  const key = params.join(',');
+  if (memo && memo.key === key) return memo.out;
+  const out = computeCopies(body, params);
+  copies.set(body, { key, out });
+  return out;
+}
+
+const copies = new WeakMap<Node, { key: string; out: ReadonlyMap<string, string> }>();
+
+function computeCopies(body: Node, params: readonly string[]): Map<string, string> {
   const sources = new Map<string, Set<string>>();
   for (const n of body.descendantsOfType(['init_declarator', 'assignment_expression'])) {
     if (!n) continue;
     const decl = n.type === 'init_declarator';
     const l = n.childForFieldName(decl ? 'declarator' : 'left');
     if (!l || l.type !== 'identifier' || params.includes(l.text)) continue;
+    const name = l.text;
+    const set = sources.get(name) ?? new Set<string>();
+    sources.set(name, set);
+    if (set.size > 1) continue; // already more than one source: never a copy, whatever else it gets
     const r = stripCasts(n.childForFieldName(decl ? 'value' : 'right'));
-    const plain = decl || n.childForFieldName('operator')?.text === '=';
-    const set = sources.get(l.text) ?? new Set<string>();
+    const plain = decl || (r?.type === 'identifier' && n.childForFieldName('operator')?.text === '=');
     set.add(plain && r?.type === 'identifier' ? r.text : '?');
-    sources.set(l.text, set);
   }
   const out = new Map<string, string>();
   for (const [local, set] of sources) {
@@ -41,6 +55,14 @@ export function stripCasts(n: Node | null): Node | null {
 
 /** The variable a call's result is stored in (`Status = Call(...)`, `NDIS_STATUS Status = Call(...)`), or ''. */
 export function resultVariable(call: Node): string {
+  let r = results.get(call);
+  if (r === undefined) { r = findResultVariable(call); results.set(call, r); }
+  return r;
+}
+
+const results = new WeakMap<Node, string>();
+
+function findResultVariable(call: Node): string {
   let n: Node = call;
   while (n.parent && (n.parent.type === 'parenthesized_expression' || n.parent.type === 'cast_expression')) n = n.parent;
   const p = n.parent;

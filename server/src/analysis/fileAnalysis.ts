@@ -36,8 +36,6 @@ export interface FileAnalysis {
   defines(name: string): boolean;
   /** Subtrees to search for syntax in scope: the root, or the view's item. */
   scopeNodes(): Node[];
-  /** The call expressions in scope (found once per view: several rules walk them). */
-  callNodes(): Node[];
   /** Whether an offset lies in scope. */
   inScope(offset: number): boolean;
   flowOf(fn: FunctionInfo): FunctionFlow;
@@ -78,7 +76,7 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
   const memos = new Map<string, unknown>();
   const infos = new WeakMap<Chunk, FunctionInfo | null>();
   // What the next version may reuse: plain values, so that versions do not keep each other alive.
-  const state: CarriedState = { chunks: [] };
+  const state: CarriedState = { syntax, chunks: [] };
   const list = () => {
     if (!listed) {
       listed = chunkFile(syntax, text, s, previous);
@@ -112,7 +110,6 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       return names.has(name);
     },
     scopeNodes: () => self.chunks().map((c) => c.node()),
-    callNodes: () => self.scopeNodes().flatMap((root) => root.descendantsOfType('call_expression').filter((n): n is Node => !!n)),
     inScope: () => true,
     flowOf: (fn) => {
       let f = flows.get(fn.node.id);
@@ -174,24 +171,20 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
     },
-    view: (chunk) => {
-      let calls: Node[] | undefined;
-      return {
-        ...self,
-        chunk,
-        functions: () => { const f = infoOf(chunk); return f ? [f] : []; },
-        scopeNodes: () => [chunk.node()],
-        callNodes: () => (calls ??= chunk.node().descendantsOfType('call_expression').filter((n): n is Node => !!n)),
-        inScope: (offset) => offset >= chunk.start && offset < chunk.end,
-      };
-    },
+    view: (chunk) => ({
+      ...self,
+      chunk,
+      functions: () => { const f = infoOf(chunk); return f ? [f] : []; },
+      scopeNodes: () => [chunk.node()],
+      inScope: (offset) => offset >= chunk.start && offset < chunk.end,
+    }),
   };
   return self;
 }
 
 /** Made outside analyzeFile, so that the closures hold `state` and not the scope that holds the previous version. */
-interface CarriedState { chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string>; bindings?: Map<string, HandlerBinding[]> }
+interface CarriedState { syntax?: Syntax; chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string>; bindings?: Map<string, HandlerBinding[]> }
 
 function carriedOf(state: CarriedState): Omit<CarriedChunks, 'edits'> {
-  return { chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names, bindings: () => state.bindings };
+  return { syntax: state.syntax, chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names, bindings: () => state.bindings };
 }

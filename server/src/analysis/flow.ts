@@ -3,7 +3,8 @@
 // lock is held, at every call and exit.
 import type { Node } from 'web-tree-sitter';
 import { buildCfg, exprKey, type Event } from './cfg';
-import { isNullLiteral, parameterCopies, resultVariable, stripCasts } from './expressions';
+import { parameterCopies, resultVariable } from './expressions';
+import { assignFacts, condOf, statusForm, type Cond } from './flowFacts';
 import type { Lifecycle } from '../catalog/lifecycle';
 
 /** One abstract path state. Maps are copied on write, never mutated after creation. */
@@ -49,25 +50,24 @@ const MAX_VISITS = 12;
 export const ACQUIRE = /^(NdisAcquireSpinLock|NdisDprAcquireSpinLock|KeAcquireSpinLock|KeAcquireSpinLockAtDpcLevel|NdisAcquireRWLockWrite|NdisAcquireRWLockRead|WdfSpinLockAcquire)$/;
 const RELEASE = /^(NdisReleaseSpinLock|NdisDprReleaseSpinLock|KeReleaseSpinLock|KeReleaseSpinLockFromDpcLevel|NdisReleaseRWLock|WdfSpinLockRelease)$/;
 
+/** A state's identity for deduplication. Most maps are empty on most paths, so those cost nothing. */
 function key(s: FlowState): string {
-  const m = (x: ReadonlyMap<string, unknown>) => [...x.keys()].sort().map((k) => `${k}=${x.get(k)}`).join(',');
-  return `${m(s.vars)}|${m(s.completed)}|${m(s.closed)}|${m(s.deleted)}|${[...s.deactivated].sort().join(',')}|${s.locks}|${m(s.active)}|${m(s.nulls)}`;
+  return `${m(s.vars)}|${m(s.completed)}|${m(s.closed)}|${m(s.deleted)}|${s.deactivated.size ? [...s.deactivated].sort().join(',') : ''}|${s.locks}|${m(s.active)}|${m(s.nulls)}`;
+}
+
+function m(x: ReadonlyMap<string, unknown>): string {
+  if (!x.size) return '';
+  if (x.size === 1) { const [[k, v]] = x; return `${k}=${v}`; }
+  return [...x.keys()].sort().map((k) => `${k}=${x.get(k)}`).join(',');
 }
 
 /** What a status expression evaluates to in `s`: a constant name, `!NAME`, or undefined when unknown. */
 export function resolveStatus(n: Node | null, s: FlowState): string | undefined {
   if (!n) return undefined;
-  if (n.type === 'parenthesized_expression') return resolveStatus(n.namedChild(0), s);
-  if (n.type === 'cast_expression') return resolveStatus(n.childForFieldName('value'), s);
-  if (n.type === 'identifier' && /^(NDIS_)?STATUS_[A-Z0-9_]+$/.test(n.text)) return normalizeStatus(n.text);
-  if (n.type === 'identifier' || n.type === 'field_expression') return s.vars.get(exprKey(n));
-  return undefined;
+  const f = statusForm(n);
+  return f.k === 'const' ? f.v : f.k === 'var' ? s.vars.get(f.v) : undefined;
 }
 
-/** STATUS_PENDING and NDIS_STATUS_PENDING are the same value: compare them as one. */
-function normalizeStatus(name: string): string {
-  return name.startsWith('NDIS_') ? name : `NDIS_${name}`;
-}
 
 function setIn<K, V>(m: ReadonlyMap<K, V>, k: K, v: V | undefined): ReadonlyMap<K, V> {
   const out = new Map(m);
@@ -83,47 +83,33 @@ function refineNull(s: FlowState, k: string, isNull: boolean): FlowState | null 
 }
 
 /** Refines `s` by a branch condition; returns null when the branch cannot be taken in `s`. */
-function assume(cond: Node, truth: boolean, s: FlowState, tracked: ReadonlySet<string> = NONE): FlowState | null {
-  let c: Node | null = cond;
-  while (c && c.type === 'parenthesized_expression') c = c.namedChild(0);
+function assume(c: Cond, truth: boolean, s: FlowState, tracked: ReadonlySet<string> = NONE): FlowState | null {
   if (!c) return s;
-  if (c.type === 'unary_expression' && c.childForFieldName('operator')?.text === '!') {
-    const arg = c.childForFieldName('argument');
-    return arg ? assume(arg, !truth, s, tracked) : s;
+  switch (c.k) {
+    case 'not': return assume(c.arg, !truth, s, tracked);
+    case 'id': return tracked.has(c.name) ? refineNull(s, c.name, !truth) : s;
+    case 'and':
+    case 'or': {
+      // `a && b` taken, or `a || b` not taken: both sides hold (resp. fail). The other two directions tell nothing.
+      if ((c.k === 'and') !== truth) return s;
+      const a = c.l ? assume(c.l, truth, s, tracked) : s;
+      return a && c.r ? assume(c.r, truth, a, tracked) : a;
+    }
+    case 'eq': {
+      if (c.nullKey !== undefined && tracked.has(c.nullKey)) return refineNull(s, c.nullKey, c.equal === truth);
+      if (!c.status) return s;
+      const { v, k } = c.status;
+      const equal = c.equal === truth;
+      const known = s.vars.get(v);
+      if (equal) {
+        if (known && !known.startsWith('!') && known !== k) return null;
+        if (known === `!${k}`) return null;
+        return { ...s, vars: setIn(s.vars, v, k) };
+      }
+      if (known === k) return null;
+      return known && !known.startsWith('!') ? s : { ...s, vars: setIn(s.vars, v, `!${k}`) };
+    }
   }
-  if (c.type === 'identifier' && tracked.has(c.text)) return refineNull(s, c.text, !truth);
-  if (c.type !== 'binary_expression') return s;
-  const op = c.childForFieldName('operator')?.text;
-  if (op === '&&' && truth) {
-    const l = c.childForFieldName('left'); const r = c.childForFieldName('right');
-    const a = l ? assume(l, true, s, tracked) : s;
-    return a && r ? assume(r, true, a, tracked) : a;
-  }
-  if (op === '||' && !truth) {
-    const l = c.childForFieldName('left'); const r = c.childForFieldName('right');
-    const a = l ? assume(l, false, s, tracked) : s;
-    return a && r ? assume(r, false, a, tracked) : a;
-  }
-  if (op !== '==' && op !== '!=') return s;
-  let left = c.childForFieldName('left');
-  let right = c.childForFieldName('right');
-  if (!left || !right) return s;
-  if (isNullLiteral(left)) [left, right] = [right, left];
-  if (tracked.has(exprKey(left)) && isNullLiteral(right)) return refineNull(s, exprKey(left), (op === '==') === truth);
-  const isConst = (n: Node) => n.type === 'identifier' && /^(NDIS_)?STATUS_[A-Z0-9_]+$/.test(n.text);
-  if (isConst(left) && !isConst(right)) [left, right] = [right, left];
-  if (!isConst(right) || !(left.type === 'identifier' || left.type === 'field_expression')) return s;
-  const v = exprKey(left);
-  const k = normalizeStatus(right.text);
-  const equal = (op === '==') === truth;
-  const known = s.vars.get(v);
-  if (equal) {
-    if (known && !known.startsWith('!') && known !== k) return null;
-    if (known === `!${k}`) return null;
-    return { ...s, vars: setIn(s.vars, v, k) };
-  }
-  if (known === k) return null;
-  return known && !known.startsWith('!') ? s : { ...s, vars: setIn(s.vars, v, `!${k}`) };
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -189,7 +175,7 @@ function step(
 ): FlowState | null {
   switch (ev.k) {
     case 'assume':
-      return assume(ev.cond, ev.truth, s, tracked);
+      return assume(condOf(ev.cond), ev.truth, s, tracked);
     case 'return':
       observeExit(ev.node.id, ev.node, ev.value, s);
       return null;
@@ -203,15 +189,15 @@ function step(
       next.active = forget(s.active, ev.target);
       // A status variable that held an activation's result is overwritten: keep the VC active only if it was known to
       // have succeeded. After PENDING the variable usually receives the real outcome (`Status = Ctx->EventStatus;`).
-      const activating = ev.value?.type === 'call_expression' && !!lc.effectOf(ev.value.childForFieldName('function')?.text ?? '')?.activates;
+      const facts = assignFacts(ev);
+      const activating = facts.callee !== undefined && !!lc.effectOf(facts.callee)?.activates;
       for (const [k, e] of next.active) {
         const [at, how] = e.split('|');
         if (how !== ev.target || activating) continue;
         next.active = setIn(next.active, k, s.vars.get(how) === 'NDIS_STATUS_SUCCESS' ? `${at}|*` : undefined);
       }
       if (tracked.has(ev.target)) {
-        const val = stripCasts(ev.value);
-        const copied = val ? (isNullLiteral(val) ? true : s.nulls.get(exprKey(val))) : undefined;
+        const copied = facts.copy === undefined ? undefined : facts.copy === true ? true : s.nulls.get(facts.copy);
         next.nulls = setIn(s.nulls, ev.target, copied);
       }
       return next;
@@ -243,9 +229,17 @@ function step(
 /** Drops `target` and every key that reaches through it (`target->x`, `a[target]`), but not a field that happens to share its name. */
 function forget<V>(m: ReadonlyMap<string, V>, target: string): ReadonlyMap<string, V> {
   if (!m.size) return m;
-  const esc = target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const through = new RegExp(`(^|[^\\w.>])${esc}(?!\\w)`);
+  let through = throughRe.get(target);
+  if (!through) {
+    const esc = target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    through = new RegExp(`(^|[^\\w.>])${esc}(?!\\w)`);
+    if (throughRe.size > 4096) throughRe.clear();
+    throughRe.set(target, through);
+  }
   let out = m;
   for (const k of m.keys()) if (k === target || through.test(k)) out = setIn(out, k, undefined);
   return out;
 }
+
+/** `forget`'s pattern per target: the same few targets are assigned on every path. */
+const throughRe = new Map<string, RegExp>();

@@ -1,10 +1,12 @@
 // The `check` command's analysis, the same as the language server's: pass 1 summarises every file into the
 // workspace index (cross-file rules need all of them), pass 2 analyses each file and runs the rules against it.
+// Pass 2 reuses pass 1's work: its parse and analysis while they fit a memory budget, else its items' facts.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, type FileAnalysis } from '../analysis/fileAnalysis';
+import type { CarriedChunks } from '../analysis/chunks';
 import type { FileSummary } from '../analysis/summary';
 import { runRules, type RawFinding } from '../features/diagnostics';
-import { summarizeFile, type Services } from '../services';
+import type { Services } from '../services';
 import type { Severity } from '../rules/types';
 import type { Settings } from '../settings';
 import { ParsedText } from '../syntax/parsedText';
@@ -45,6 +47,21 @@ export interface CheckInput {
   onSkip: (s: Skipped) => void;
 }
 
+/**
+ * Pass 1's syntax trees are kept for pass 2 while the texts they were parsed from total at most this many UTF-16 units.
+ * A tree takes about 30 times its text in the wasm heap (perf-anchors.md: ~130 MB for a 100,000-line file), and that
+ * heap never shrinks, so 4 M units keep it near the size one 100,000-line file needs anyway. Past the budget a file is
+ * parsed again in pass 2, but its items' facts are still reused.
+ */
+export const KEEP_TREES_CHARS = 4 * 1024 * 1024;
+
+/** What pass 1 leaves for pass 2: the summary, and either the whole analysis (tree kept) or the items' facts. */
+interface Indexed {
+  summary: FileSummary;
+  kept?: { parsed: ParsedText; file: FileAnalysis };
+  carried?: CarriedChunks;
+}
+
 export async function check(s: Services, input: CheckInput): Promise<CheckResult> {
   const skipped: Skipped[] = [];
   const skip = (x: Skipped) => { skipped.push(x); input.onSkip(x); };
@@ -53,19 +70,32 @@ export async function check(s: Services, input: CheckInput): Promise<CheckResult
 
   // Pass 1. The texts are kept so pass 2 analyses exactly what was indexed, without reading the disk twice.
   const sources: SourceFile[] = [];
-  const summaries = new Map<string, FileSummary>();
+  const indexed = new Map<string, Indexed>();
+  let keptChars = 0;
   input.progress.start('indexing', paths.length);
   for (const path of paths) {
     const r = await readFile(path, input.maxFileBytes);
     if (isSkipped(r)) {
       skip(r);
     } else {
+      const parsed = new ParsedText(s.scanParser, r.text);
+      let keep = false;
       try {
-        const summary = summarizeFile(s, r.uri, r.text);
-        if (summary) { s.workspace.set(summary); summaries.set(r.uri, summary); }
+        if (parsed.hasTree) {
+          const file = analyzeFile(r.uri, r.text, parsed, s);
+          const summary = file.summary();
+          s.workspace.set(summary);
+          keep = keptChars + r.text.length <= KEEP_TREES_CHARS;
+          if (keep) keptChars += r.text.length;
+          indexed.set(r.uri, keep ? { summary, kept: { parsed, file } } : { summary, carried: { ...file.carried(), edits: [] } });
+        }
         sources.push(r);
       } catch (err) {
+        keep = false;
+        indexed.delete(r.uri);
         skip({ path, why: `internal error while indexing: ${String(err)}` });
+      } finally {
+        if (!keep) parsed.dispose();
       }
     }
     input.progress.step();
@@ -76,11 +106,15 @@ export async function check(s: Services, input: CheckInput): Promise<CheckResult
   let checked = 0;
   input.progress.start('checking', sources.length);
   for (const src of sources) {
+    const pass1 = indexed.get(src.uri);
+    indexed.delete(src.uri);
     try {
-      findings.push(...checkOne(s, src, summaries.get(src.uri), input));
+      findings.push(...checkOne(s, src, pass1, input));
       checked++;
     } catch (err) {
       skip({ path: src.path, why: `internal error while checking: ${String(err)}` });
+    } finally {
+      pass1?.kept?.parsed.dispose();
     }
     input.progress.step();
   }
@@ -89,21 +123,27 @@ export async function check(s: Services, input: CheckInput): Promise<CheckResult
   return { files: checked, findings, skipped, truncated };
 }
 
-function checkOne(s: Services, src: SourceFile, summary: FileSummary | undefined, input: CheckInput): CliFinding[] {
+function checkOne(s: Services, src: SourceFile, pass1: Indexed | undefined, input: CheckInput): CliFinding[] {
+  if (pass1?.kept) return report(s, src, pass1.kept.file, input);
   const parsed = new ParsedText(s.parser, src.text);
   try {
     if (!parsed.hasTree) throw new Error('the parser produced no syntax tree');
-    const fresh = analyzeFile(src.uri, src.text, parsed, s);
-    // Pass 1 summarised this very text: reuse it rather than walk the tree again (about a sixth of the time).
+    // Pass 1 analysed this very text: its items' facts and its summary stand (the tree walks are a third of the time).
+    const fresh = analyzeFile(src.uri, src.text, parsed, s, pass1?.carried);
+    const summary = pass1?.summary;
     const file: FileAnalysis = summary ? { ...fresh, summary: () => summary } : fresh;
-    const raw = runRules({ file, catalog: s.catalog, lifecycle: s.lifecycle, workspace: s.workspace }, input.settings);
-    if (raw.length === 0) return [];
-    const doc = TextDocument.create(src.uri, 'c', 0, src.text);
-    const shown = displayPath(src.path, input.cwd);
-    return raw.map((f) => toCliFinding(f, doc, src.path, shown));
+    return report(s, src, file, input);
   } finally {
     parsed.dispose();
   }
+}
+
+function report(s: Services, src: SourceFile, file: FileAnalysis, input: CheckInput): CliFinding[] {
+  const raw = runRules({ file, catalog: s.catalog, lifecycle: s.lifecycle, workspace: s.workspace }, input.settings);
+  if (raw.length === 0) return [];
+  const doc = TextDocument.create(src.uri, 'c', 0, src.text);
+  const shown = displayPath(src.path, input.cwd);
+  return raw.map((f) => toCliFinding(f, doc, src.path, shown));
 }
 
 /** Line breaks and UTF-16 columns exactly as the language server's diagnostics count them. */

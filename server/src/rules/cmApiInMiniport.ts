@@ -2,7 +2,8 @@
 // `NdisCoCreateVc`, ...). Many NdisMCm* names are macros over the NdisCm* functions, so only the spelled token tells.
 import type { Finding, Rule } from './types';
 import { code, range } from './util';
-import { calleeOf, counterpartFix, kindReason } from './roleUtil';
+import { counterpartFix, kindReason } from './roleUtil';
+import { callSites } from './callSites';
 
 export const cmApiInMiniport: Rule = {
   id: 'cm-api-in-miniport',
@@ -13,16 +14,15 @@ export const cmApiInMiniport: Rule = {
     if (ctx.workspace.roleOf(ctx.file.uri) !== 'miniport-call-manager') return [];
     const out: Finding[] = [];
     let reason: string | undefined;
-    for (const call of ctx.file.callNodes()) {
-      const callee = call && calleeOf(call);
-      const mcm = callee && ctx.lifecycle.mcmNameOf(callee.text);
-      if (!call || !callee || !mcm || ctx.file.defines(callee.text)) continue;
+    for (const { call, callee, name } of callSites(ctx)) {
+      const mcm = callee && ctx.lifecycle.mcmNameOf(name);
+      if (!callee || !mcm || ctx.file.defines(name)) continue;
       reason ??= kindReason('miniport-call-manager', ctx);
-      const fix = counterpartFix(call, callee, callee.text, mcm, ctx);
+      const fix = counterpartFix(call, callee, name, mcm, ctx);
       const params = ctx.catalog.entry(mcm)?.params.map((p) => p.name).join(', ') ?? '';
       out.push({
         ...range(callee),
-        message: `${code(callee.text)} is for stand-alone call managers (protocol drivers), but this driver is a miniport ` +
+        message: `${code(name)} is for stand-alone call managers (protocol drivers), but this driver is a miniport ` +
           `call manager (${reason}). Call ${code(mcm)} instead${fix ? '' : `, passing its parameters (${params})`}.`,
         fixes: fix ? [fix] : undefined,
       });

@@ -10,11 +10,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { Finding, Rule, RuleContext } from './types';
 import { code, range } from './util';
-import { allSummaries, argKey, callManagerKind, fieldOf, namesOf, paramIndex } from './vcUtil';
+import type { FileSummary } from '../analysis/summary';
+import { acrossSummaries, argKey, callManagerKind, fieldOf, namesOf, paramIndex } from './vcUtil';
 
 /** Field name -> the ProtocolCoCreateVc that stores NDIS's VC handle in it, and where that handler lives. */
-function foreignFields(ctx: RuleContext): Map<string, { fn: string; uri: string }> {
-  const summaries = allSummaries(ctx);
+function foreignFields(summaries: FileSummary[], ctx: RuleContext): ReadonlyMap<string, { fn: string; uri: string }> {
   const handlers = new Set<string>();
   for (const s of summaries) {
     for (const b of s.bindings) if (b.entry === 'PROTOCOL_CO_CREATE_VC' && b.field !== 'ClCreateVcHandler') handlers.add(b.name);
@@ -50,13 +50,13 @@ export const deleteForeignVc: Rule = {
   check(ctx) {
     if (!callManagerKind(ctx)) return [];
     const out: Finding[] = [];
-    let foreign: Map<string, { fn: string; uri: string }> | undefined;
+    let foreign: ReadonlyMap<string, { fn: string; uri: string }> | undefined;
     for (const fn of ctx.file.functions()) {
       for (const obs of ctx.file.flowOf(fn).calls) {
         const e = ctx.lifecycle.effectOf(obs.call.name);
         const arg = e?.deletes ? obs.call.args[paramIndex(ctx, obs.call.name, 'NdisVcHandle') ?? -1] : undefined;
         if (!arg || guardedByCreatorCheck(obs.call.node)) continue;
-        foreign ??= ctx.file.memo('delete-foreign-vc', () => foreignFields(ctx));
+        foreign ??= acrossSummaries(ctx, foreignFields);
         if (!foreign.size) return [];
         const k = argKey(arg);
         const copies = ctx.file.summary().vcDeleted.filter((d) => d.fn === fn.name && d.handle === k).flatMap(namesOf);

@@ -94,7 +94,7 @@ function wrongShape(ctx: RuleContext): Finding[] {
 
 function emptyEntries(ctx: RuleContext, scope: 'local' | 'global'): Finding[] {
   const out: Finding[] = [];
-  const required = ctx.catalog.handlerFields.filter((f) => handlerTablesOf(f, ctx.catalog.byHandlerField(f)?.handlerFieldNote ?? null).includes(CM_TABLE));
+  const required = requiredFields(ctx);
   let reason: string | undefined;
   const sites = scope === 'local' ? occurrences(ctx, CM_TABLE, true)
     // A global table is declared in an item that is no function and names the type (its facts say so).
@@ -131,6 +131,18 @@ function emptyEntries(ctx: RuleContext, scope: 'local' | 'global'): Finding[] {
   }
   return out;
 }
+
+/** The handler fields of NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, per catalog (asked for every item otherwise). */
+function requiredFields(ctx: RuleContext): readonly string[] {
+  let out = required.get(ctx.catalog);
+  if (!out) {
+    out = ctx.catalog.handlerFields.filter((f) => handlerTablesOf(f, ctx.catalog.byHandlerField(f)?.handlerFieldNote ?? null).includes(CM_TABLE));
+    required.set(ctx.catalog, out);
+  }
+  return out;
+}
+
+const required = new WeakMap<object, readonly string[]>();
 
 /** The entries a table variable gets: from designated initializers, or `Var.Field = X` while Var never escapes. */
 function filled(d: Node, nameNode: Node, decl: Node, ctx: RuleContext): Map<string, Node> | null {

@@ -2,7 +2,8 @@
 // integrated miniport call manager may call.
 import type { Finding, Rule } from './types';
 import { code, range } from './util';
-import { calleeOf, counterpartFix, kindReason } from './roleUtil';
+import { counterpartFix, kindReason } from './roleUtil';
+import { callSites } from './callSites';
 
 export const mcmApiInProtocol: Rule = {
   id: 'mcm-api-in-protocol',
@@ -13,16 +14,15 @@ export const mcmApiInProtocol: Rule = {
     if (ctx.workspace.roleOf(ctx.file.uri) !== 'call-manager') return [];
     const out: Finding[] = [];
     let reason: string | undefined;
-    for (const call of ctx.file.callNodes()) {
-      const callee = call && calleeOf(call);
-      const standalone = callee && ctx.lifecycle.standaloneNameOf(callee.text);
-      if (!call || !callee || !standalone || ctx.file.defines(callee.text)) continue;
+    for (const { call, callee, name } of callSites(ctx)) {
+      const standalone = callee && ctx.lifecycle.standaloneNameOf(name);
+      if (!callee || !standalone || ctx.file.defines(name)) continue;
       reason ??= kindReason('call-manager', ctx);
-      const fix = counterpartFix(call, callee, callee.text, standalone, ctx);
+      const fix = counterpartFix(call, callee, name, standalone, ctx);
       const params = ctx.catalog.entry(standalone)?.params.map((p) => p.name).join(', ') ?? '';
       out.push({
         ...range(callee),
-        message: `${code(callee.text)} is for miniport call managers, but this driver is a stand-alone call manager (${reason}). ` +
+        message: `${code(name)} is for miniport call managers, but this driver is a stand-alone call manager (${reason}). ` +
           `Call ${code(standalone)} instead${fix ? '' : `, passing its parameters (${params})`}.`,
         fixes: fix ? [fix] : undefined,
       });

@@ -6,7 +6,7 @@
 import { resolveStatus } from '../analysis/flow';
 import type { Finding, Rule } from './types';
 import { code, range, rolesOf } from './util';
-import { apisWhere, callManagerKind, reachable, spelled } from './vcUtil';
+import { apisWhere, callManagerKind, DEACTIVATES, reachable, spelled } from './vcUtil';
 
 const DEPTH = 4;
 
@@ -17,7 +17,7 @@ export const missingDeactivateVc: Rule = {
   summary: 'A ProtocolCmCloseCall handler never deactivates the VC, directly or through what it calls.',
   check(ctx) {
     const out: Finding[] = [];
-    const deactivations = apisWhere(ctx, (e) => !!e.deactivates);
+    const deactivations = apisWhere(ctx, DEACTIVATES);
     for (const fn of ctx.file.functions()) {
       const role = rolesOf(fn, ctx).find((r) => r.name === 'PROTOCOL_CM_CLOSE_CALL');
       if (!role) continue;

@@ -12,9 +12,10 @@ import type { Node } from 'web-tree-sitter';
 import { exprKey } from '../analysis/cfg';
 import { resolveStatus, type CallObservation } from '../analysis/flow';
 import { stripCasts } from '../analysis/expressions';
+import type { FileSummary } from '../analysis/summary';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 import { code, range } from './util';
-import { allSummaries, anySame, apisWhere, argKey, callManagerKind, insertionAfter, namesOf, paramIndex, reachable, spelled, where } from './vcUtil';
+import { acrossSummaries, anySame, apisWhere, argKey, callManagerKind, CLOSE_COMPLETIONS, DELETES, insertionAfter, namesOf, paramIndex, reachable, spelled, where } from './vcUtil';
 
 const failed = (st: string | undefined) => st !== undefined && !st.startsWith('!') && st !== 'NDIS_STATUS_SUCCESS';
 
@@ -30,6 +31,14 @@ function deleteFix(ctx: RuleContext, obs: CallObservation, handle: Node, del: st
   return [{ title: `Delete the VC with ${del} after completing the close`, changes: [{ start: at, end: at, newText }], preferred: true }];
 }
 
+/** Every VC create and delete in the workspace. */
+function vcsOf(summaries: FileSummary[]): { deleted: FileSummary['vcDeleted']; created: (FileSummary['vcCreated'][number] & { uri: string })[] } {
+  return {
+    deleted: summaries.flatMap((s) => s.vcDeleted),
+    created: summaries.flatMap((s) => s.vcCreated.map((c) => ({ ...c, uri: s.uri }))),
+  };
+}
+
 export const missingVcDelete: Rule = {
   id: 'missing-vc-delete',
   defaultSeverity: 'warning',
@@ -39,14 +48,13 @@ export const missingVcDelete: Rule = {
     const kind = callManagerKind(ctx);
     if (!kind) return [];
     const out: Finding[] = [];
-    const { deleted, created } = ctx.file.memo('missing-vc-delete', () => {
-      const summaries = allSummaries(ctx);
-      return { deleted: summaries.flatMap((s) => s.vcDeleted), created: summaries.flatMap((s) => s.vcCreated.map((c) => ({ ...c, uri: s.uri }))) };
-    });
-    const del = spelled(ctx, apisWhere(ctx, (e) => !!e.deletes), kind === 'miniport-call-manager');
+    // The workspace's creates and deletes, gathered only for an item that creates a VC or completes a close.
+    const workspaceVcs = () => acrossSummaries(ctx, vcsOf);
+    const del = spelled(ctx, apisWhere(ctx, DELETES), kind === 'miniport-call-manager');
 
     for (const c of ctx.file.summary().vcCreated) {
       if (!ctx.file.inScope(c.start)) continue;
+      const { deleted } = workspaceVcs();
       if (deleted.some((d) => anySame(namesOf(c), namesOf(d)))) continue;
       const api = /^\w+/.exec(ctx.file.text.slice(c.start))?.[0] ?? '';
       out.push({
@@ -57,7 +65,7 @@ export const missingVcDelete: Rule = {
       });
     }
 
-    const closeCompletions = apisWhere(ctx, (e) => !!e.closes && e.completes);
+    const closeCompletions = apisWhere(ctx, CLOSE_COMPLETIONS);
     for (const fn of ctx.file.functions()) {
       const flow = ctx.file.flowOf(fn);
       for (const obs of flow.calls) {
@@ -67,6 +75,7 @@ export const missingVcDelete: Rule = {
         const status = obs.call.args[effect?.statusArg ?? -1] ?? null;
         if (!arg || obs.states.every((s) => failed(resolveStatus(status, s)))) continue;
         const h = argKey(arg);
+        const { deleted, created } = workspaceVcs();
         const creator = created.find((c) => anySame([h], namesOf(c)));
         if (!creator) continue;
         const deleters = new Set(deleted.filter((d) => anySame([h], namesOf(d))).map((d) => d.fn));

@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CatalogEntry } from '../catalog';
 import type { Finding, Rule } from './types';
 import { code, range } from './util';
-import { calleeOf } from './roleUtil';
+import { callSites } from './callSites';
 
 export const uncheckedStatus: Rule = {
   id: 'unchecked-status',
@@ -14,10 +14,9 @@ export const uncheckedStatus: Rule = {
   summary: 'The status a CoNDIS call returns, which must be inspected, is ignored.',
   check(ctx) {
     const out: Finding[] = [];
-    for (const call of ctx.file.callNodes()) {
-      const callee = call && calleeOf(call);
-      const entry = callee && ctx.catalog.entry(callee.text);
-      if (!call || !callee || entry?.kind !== 'function' || !entry.mustInspectResult || ctx.file.defines(callee.text)) continue;
+    for (const { call, callee, name } of callSites(ctx)) {
+      const entry = callee && ctx.catalog.entry(name);
+      if (!callee || entry?.kind !== 'function' || !entry.mustInspectResult || ctx.file.defines(name)) continue;
       const use = discard(call);
       if (!use) continue;
       const pends = mayPend(entry);
@@ -31,7 +30,7 @@ export const uncheckedStatus: Rule = {
         : `it can report ${failures(entry)}. Keep the status and handle failure before relying on the call's effect.`;
       out.push({
         ...range(callee),
-        message: `The status ${code(callee.text)} returns is ignored, but ${why}`,
+        message: `The status ${code(name)} returns is ignored, but ${why}`,
       });
     }
     return out;

@@ -11,7 +11,7 @@ import { exprKey, type Event } from '../analysis/cfg';
 import type { FlowState } from '../analysis/flow';
 import type { Finding, Rule, RuleContext } from './types';
 import { code, lineOf, range } from './util';
-import { apisWhere, argKey, callManagerKind, isTraceCall, spelled } from './vcUtil';
+import { apisWhere, argKey, callManagerKind, CLOSES_NOT_COMPLETION, DEACTIVATES, isTraceCall, spelled } from './vcUtil';
 
 type Call = Extract<Event, { k: 'call' }>;
 
@@ -35,8 +35,8 @@ function stillActive(ctx: RuleContext, del: Call, activator: Call, k: string): F
   const line = lineOf(ctx.file.text, activator.node.startIndex);
   const client = ctx.catalog.entry(activator.name)?.role === 'client';
   const undo = client
-    ? spelled(ctx, apisWhere(ctx, (e) => !!e.closes && !e.completes), false)
-    : spelled(ctx, apisWhere(ctx, (e) => !!e.deactivates), callManagerKind(ctx) === 'miniport-call-manager' || activator.name.startsWith('NdisM'));
+    ? spelled(ctx, apisWhere(ctx, CLOSES_NOT_COMPLETION), false)
+    : spelled(ctx, apisWhere(ctx, DEACTIVATES), callManagerKind(ctx) === 'miniport-call-manager' || activator.name.startsWith('NdisM'));
   return {
     ...range(del.node),
     message: `${code(del.name)} deletes ${code(k)} while it is still active on this path (since ${code(activator.name)} at line ${line}): ` +

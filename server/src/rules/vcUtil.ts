@@ -38,19 +38,25 @@ export function callManagerKind(ctx: RuleContext): 'call-manager' | 'miniport-ca
 }
 
 /** Every catalog function whose lifecycle effect satisfies `pred` (every VC delete, every deactivation, ...). */
-export function apisWhere(ctx: RuleContext, pred: (e: CallEffect) => boolean): string[] {
-  // The catalog never changes: one answer per predicate (by its source text) and lifecycle.
-  let byPred = apisCache.get(ctx.lifecycle);
-  if (!byPred) apisCache.set(ctx.lifecycle, byPred = new Map());
-  const k = pred.toString();
-  let out = byPred.get(k);
+export function apisWhere(ctx: RuleContext, pred: (e: CallEffect) => boolean): readonly string[] {
+  // Asked per item and rule with one of the predicates below: a walk of the whole catalog each time otherwise.
+  let byPred = apis.get(ctx.lifecycle);
+  if (!byPred || byPred.catalog !== ctx.catalog) apis.set(ctx.lifecycle, byPred = { catalog: ctx.catalog, lists: new Map() });
+  let out = byPred.lists.get(pred);
   if (!out) {
     out = ctx.catalog.entries.filter((e) => e.kind === 'function' && ctx.lifecycle.effectOf(e.name) && pred(ctx.lifecycle.effectOf(e.name)!)).map((e) => e.name);
-    byPred.set(k, out);
+    byPred.lists.set(pred, out);
   }
   return out;
 }
-const apisCache = new WeakMap<object, Map<string, string[]>>();
+
+const apis = new WeakMap<object, { catalog: object; lists: Map<(e: CallEffect) => boolean, readonly string[]> }>();
+
+/** The predicates the rules ask apisWhere about (module constants, so that the answers are kept). */
+export const DELETES = (e: CallEffect) => !!e.deletes;
+export const DEACTIVATES = (e: CallEffect) => !!e.deactivates;
+export const CLOSES_NOT_COMPLETION = (e: CallEffect) => !!e.closes && !e.completes;
+export const CLOSE_COMPLETIONS = (e: CallEffect) => !!e.closes && !!e.completes;
 
 /** Of a stand-alone / MCM pair of names, the one an MCM (`mcm`) or a stand-alone driver should spell. */
 export function spelled(ctx: RuleContext, names: readonly string[], mcm: boolean): string {
@@ -73,6 +79,25 @@ export function allSummaries(ctx: RuleContext): FileSummary[] {
     return out;
   });
 }
+
+/**
+ * `derive` over allSummaries, kept while those are the same summary objects (and the catalog the same): rules ask it
+ * for every item of a file, and it walks every file's summary. `derive` must be a module-level function.
+ */
+export function acrossSummaries<T>(ctx: RuleContext, derive: (summaries: FileSummary[], ctx: RuleContext) => T): T {
+  const summaries = allSummaries(ctx);
+  let byWorkspace = derived.get(derive);
+  if (!byWorkspace) derived.set(derive, byWorkspace = new WeakMap());
+  const memo = byWorkspace.get(ctx.workspace) as { summaries: FileSummary[]; catalog: object; value: T } | undefined;
+  if (memo && memo.catalog === ctx.catalog && memo.summaries.length === summaries.length && memo.summaries.every((s, i) => s === summaries[i])) {
+    return memo.value;
+  }
+  const value = derive(summaries, ctx);
+  byWorkspace.set(ctx.workspace, { summaries, catalog: ctx.catalog, value });
+  return value;
+}
+
+const derived = new WeakMap<object, WeakMap<object, unknown>>();
 
 /** Functions reachable from `roots` in at most `depth` steps along the workspace call graph, the roots included. */
 export function reachable(ctx: RuleContext, roots: Iterable<string>, depth: number, dir: 'callees' | 'callers'): Set<string> {

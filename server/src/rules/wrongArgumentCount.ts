@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Finding, Fix, Rule } from './types';
 import { code, range } from './util';
 import { callArguments } from '../syntax/nodes';
-import { calleeOf } from './roleUtil';
+import { callSites } from './callSites';
 
 /** Upper-case names that are plainly single values, never argument-list macros. */
 const SINGLE_VALUE = /^(NULL|TRUE|FALSE|(NDIS_)?STATUS_[A-Z0-9_]+)$/;
@@ -16,12 +16,13 @@ export const wrongArgumentCount: Rule = {
   summary: 'A CoNDIS function is called with the wrong number of arguments.',
   check(ctx) {
     const out: Finding[] = [];
-    for (const call of ctx.file.callNodes()) {
-      const callee = call && calleeOf(call);
-      const entry = callee && ctx.catalog.entry(callee.text);
-      const list = call?.childForFieldName('arguments');
-      if (!call || !callee || !list || entry?.kind !== 'function' || call.hasError || list.hasError) continue;
-      if (ctx.file.defines(callee.text)) continue; // the project's own definition (a shim or a test double)
+    for (const { call, callee, name } of callSites(ctx)) {
+      if (!callee) continue;
+      const entry = ctx.catalog.entry(name);
+      if (entry?.kind !== 'function') continue;
+      const list = call.childForFieldName('arguments');
+      if (!list || call.hasError || list.hasError) continue;
+      if (ctx.file.defines(name)) continue; // the project's own definition (a shim or a test double)
       const args = callArguments(call);
       const params = entry.params;
       if (args.length === params.length || (args.length < params.length && args.some(mayExpandToSeveral))) continue;
@@ -34,7 +35,7 @@ export const wrongArgumentCount: Rule = {
         : `${-missing} too many`;
       out.push({
         ...range(list),
-        message: `${code(callee.text)} takes ${params.length} argument${params.length === 1 ? '' : 's'} (${names}) but this call passes ` +
+        message: `${code(name)} takes ${params.length} argument${params.length === 1 ? '' : 's'} (${names}) but this call passes ` +
           `${args.length}: ${detail}. ${fillable ? `Pass NULL for ${code(last.name)} when there is none.` : `Pass exactly ${names}.`}`,
         fixes: fillable ? [appendNull(args[args.length - 1], last.name)] : undefined,
       });

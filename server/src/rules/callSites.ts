@@ -1,0 +1,36 @@
+// The calls in a rule's scope with their plain-name callees, listed once per item for every rule that reads them.
+import type { Node } from 'web-tree-sitter';
+import type { RuleContext } from './types';
+
+export interface CallSite {
+  call: Node;
+  /** The callee identifier when the callee is a plain name, else null. */
+  callee: Node | null;
+  /** Its text; '' when `callee` is null. */
+  name: string;
+}
+
+const byScope = new WeakMap<Node, CallSite[]>();
+
+/**
+ * Every call_expression under the scope nodes, in document order (as `descendantsOfType` gives them). Kept per scope
+ * node object: wrong-argument-count, unchecked-status and the two API-family rules walk the same item.
+ */
+export function callSites(ctx: RuleContext): CallSite[] {
+  const out: CallSite[] = [];
+  for (const root of ctx.file.scopeNodes()) {
+    let list = byScope.get(root);
+    if (!list) {
+      list = [];
+      for (const call of root.descendantsOfType('call_expression')) {
+        if (!call) continue;
+        const fn = call.childForFieldName('function');
+        const callee = fn?.type === 'identifier' ? fn : null;
+        list.push({ call, callee, name: callee ? callee.text : '' });
+      }
+      byScope.set(root, list);
+    }
+    for (const c of list) out.push(c);
+  }
+  return out;
+}
