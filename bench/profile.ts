@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     const { functions, flowOf, bindings, summary } = fa;
     const seen = new Set<number>();
     fa.functions = () => clock.time('analysis: list functions', functions);
-    fa.bindings = () => clock.time('analysis: handler bindings (query over the tree)', bindings);
+    fa.bindings = () => clock.time('analysis: handler bindings (merged from the items)', bindings);
     fa.summary = () => clock.time('analysis: file summary', summary);
     fa.flowOf = (fn: FunctionInfo) => {
       const first = !seen.has(fn.node.id);

@@ -82,7 +82,17 @@ function readProfile(dir: string, what: string): CpuProfile {
 
 /** `afterIdle`: count only samples after the longest idle stretch (the quiet second before the edits). */
 function summarize(p: CpuProfile, bundle: string, edits: number, afterIdle: boolean): ServerProfile {
-  const map = new SourceMap(JSON.parse(readFileSync(join(ROOT, 'dist', `${bundle}.map`), 'utf8')));
+  // Each bundle of dist/ through its own source map (the server is two: server.js and serverCore.js).
+  const maps = new Map<string, SourceMap | null>();
+  const mapOf = (url: string): SourceMap | null => {
+    const m = /\/dist\/([\w.-]+\.js)$/.exec(url);
+    if (!m) return null;
+    if (!maps.has(m[1])) {
+      try { maps.set(m[1], new SourceMap(JSON.parse(readFileSync(join(ROOT, 'dist', `${m[1]}.map`), 'utf8')))); } catch { maps.set(m[1], null); }
+    }
+    return maps.get(m[1]) ?? null;
+  };
+  void bundle;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const where = new Map<number, string>();
   const place = (id: number): string => {
@@ -90,7 +100,8 @@ function summarize(p: CpuProfile, bundle: string, edits: number, afterIdle: bool
     if (w === undefined) {
       const cf = byId.get(id)!.callFrame;
       let source = '';
-      if (cf.url.endsWith(`/dist/${bundle}`) && cf.lineNumber >= 0) {
+      const map = cf.lineNumber >= 0 ? mapOf(cf.url) : null;
+      if (map) {
         const e = map.findEntry(cf.lineNumber, cf.columnNumber) as { originalSource?: string };
         source = e.originalSource ?? '';
       }
