@@ -130,6 +130,27 @@ VOID CmFillHandlers(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H)
     }
   });
 
+  test('an edit of a large file whose re-parsed region gives up at the budget is not parsed a second time, whole (case 978 of seed 20261124)', () => {
+    // Over 64 KB, so the edit is re-parsed as a segment; the stray comment closers make that parse run out of time.
+    const head = Array.from({ length: 2400 }, (_, i) => `int f${i}(void)\n{\n    return ${i};\n}\n`).join('');
+    const doc = open(head + inFunction('    return 0;'));
+    const parse = h.s.parser.parse;
+    let attempts = 0;
+    try {
+      assert.ok(doc.parsed.blanked.length > 64 * 1024 && doc.parsed.hasTree);
+      const at = doc.text.positionAt(doc.parsed.text.lastIndexOf('return 0;'));
+      h.s.parser.parse = ((...a: Parameters<typeof parse>) => { attempts++; return parse.apply(h.s.parser, a); }) as typeof parse;
+      h.s.documents.change(doc.uri, 2, [{ range: { start: at, end: at }, text: ' */'.repeat(10_000) }]);
+      h.s.parser.parse = parse;
+      assert.equal(attempts, 1, 'one parse attempt for the edit');
+      assert.equal(doc.parsed.hasTree, false, 'no tree until the back-off allows another attempt');
+      assert.deepEqual(h.validator.diagnostics(doc), []);
+    } finally {
+      h.s.parser.parse = parse;
+      h.s.documents.close(doc.uri);
+    }
+  });
+
   test('10,000 stray comment closers, on which tree-sitter\'s error recovery is super-linear (tens of seconds), give up at the parse budget', () => {
     const text = inFunction(' */'.repeat(10_000));
     const doc = timed('open', text.length, () => open(text));

@@ -241,7 +241,16 @@ export class ParsedText implements Syntax {
     });
     this.base.edit(e);
     for (const g of this.segs) if (g.tree !== this.base) g.tree.edit(e);
-    if (!this.editSegments(e)) this.consolidate();
+    this.timedOut = false;
+    if (this.editSegments(e)) return;
+    if (this.timedOut) {
+      // A region would not parse in time: the whole file will not either (that would cost the budget twice over).
+      // Without a tree until the back-off allows another attempt.
+      this.dropTrees();
+      this.reparsed = 'all';
+      return;
+    }
+    this.consolidate();
   }
 
   /**
@@ -347,14 +356,20 @@ export class ParsedText implements Syntax {
   }
 
   dispose(): void {
+    this.dropTrees();
+  }
+
+  /** No whole-text parse before this time (performance.now()), after one gave up: see safeParse. */
+  private retryAt = 0;
+  /** Whether a parse since the last edit gave up at its time budget. */
+  private timedOut = false;
+
+  private dropTrees(): void {
     for (const g of this.segs) if (g.tree !== this.base) g.tree.delete();
     this.base?.delete();
     this.base = null;
     this.segs = [];
   }
-
-  /** No whole-text parse before this time (performance.now()), after one gave up: see safeParse. */
-  private retryAt = 0;
 
   private safeParse(old: Tree | null, includedRanges?: Range[]): Tree | null {
     const length = includedRanges ? includedRanges[0].endIndex - includedRanges[0].startIndex : this.blanked.length;
@@ -368,9 +383,12 @@ export class ParsedText implements Syntax {
       // Parsing never throws to callers: without a tree, features answer nothing for this text.
       this.parser.reset();
     }
-    // A whole text that would not parse in time is tried again only after four times as long as this attempt took,
-    // so typing into it spends at most a fifth of the time parsing.
-    if (!tree && !includedRanges) this.retryAt = performance.now() + 4 * (performance.now() - began);
+    // A text that would not parse in time is tried again only after four times as long as this attempt took, so
+    // typing into it spends at most a fifth of the time parsing.
+    if (!tree) {
+      this.timedOut = performance.now() > deadline;
+      this.retryAt = performance.now() + 4 * (performance.now() - began);
+    }
     return tree;
   }
 }
