@@ -130,6 +130,19 @@ VOID CmFillHandlers(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H)
     }
   });
 
+  test('party-handle-mismatch on a close-call handler with thousands of NULL-party completions and field chains, on one line (case 10695 of seed 20261125: 29 s)', () => {
+    const body = '    PCM_VC Vc = (PCM_VC)CallMgrVcContext; if (CallMgrPartyContext != NULL) { ' +
+      'NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL); Vc->Af->Binding->Count++; '.repeat(1500) + '} return NDIS_STATUS_PENDING;';
+    const text = `${CM_HEADER}\nPROTOCOL_CM_CLOSE_CALL CmCloseCall;\nNDIS_STATUS\nCmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)\n{\n${body}\n}\n${CM_REGISTRATION}`;
+    const doc = open(text);
+    try {
+      const found = timed('diagnostics', text.length, () => h.validator.diagnostics(doc));
+      assert.ok(found.some((d) => d.code === 'party-handle-mismatch'), 'the mismatch is still reported');
+    } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
   test('an edit of a large file whose re-parsed region gives up at the budget is not parsed a second time, whole (case 978 of seed 20261124)', () => {
     // Over 64 KB, so the edit is re-parsed as a segment; the stray comment closers make that parse run out of time.
     const head = Array.from({ length: 2400 }, (_, i) => `int f${i}(void)\n{\n    return ${i};\n}\n`).join('');

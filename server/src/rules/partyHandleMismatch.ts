@@ -13,8 +13,14 @@ import { paramIndex } from './vcUtil';
 
 /** A party-handle field reached through the party context or the VC context (`Party->NdisPartyHandle`), if the body has one. */
 function evidentPartyHandle(fn: FunctionInfo, party: string[], vc: string[]): Node | undefined {
-  const found = fn.body.descendantsOfType('field_expression').filter((f): f is Node =>
-    !!f && /PartyHandle$/i.test(f.childForFieldName('field')?.text ?? '') && f.parent?.type !== 'field_expression');
+  // Outermost field expressions only (`a->b->PartyHandle`, not its `a->b`), found from above: `.parent` costs O(depth).
+  const all = fn.body.descendantsOfType('field_expression').filter((f): f is Node => !!f);
+  const inner = new Set<number>();
+  for (const f of all) {
+    const arg = f.childForFieldName('argument');
+    if (arg?.type === 'field_expression') inner.add(arg.id);
+  }
+  const found = all.filter((f) => !inner.has(f.id) && /PartyHandle$/i.test(f.childForFieldName('field')?.text ?? ''));
   const base = (f: Node) => exprKey(stripCasts(f.childForFieldName('argument')) ?? f);
   return found.find((f) => party.includes(base(f))) ?? found.find((f) => vc.includes(base(f)));
 }
@@ -34,6 +40,7 @@ export const partyHandleMismatch: Rule = {
       const aliasesOf = (p: string) => [p, ...[...copies].filter(([, from]) => from === p).map(([local]) => local)];
       const party = aliasesOf(partyParam);
       const completions = ctx.lifecycle.completionsOf(role);
+      let evident: { handle: Node | undefined } | undefined; // once per function: it walks the whole body
       for (const obs of ctx.file.flowOf(fn).calls) {
         if (!completions.includes(obs.call.name)) continue;
         const arg = obs.call.args[paramIndex(ctx, obs.call.name, 'NdisPartyHandle') ?? -1];
@@ -45,7 +52,8 @@ export const partyHandleMismatch: Rule = {
           return p === partyParam ? code(partyParam) : `${code(partyParam)} (tested as ${code(p)})`;
         };
         if (passesNull && known.includes(false)) {
-          const handle = evidentPartyHandle(fn, party, vcParam ? aliasesOf(vcParam) : []);
+          evident ??= { handle: evidentPartyHandle(fn, party, vcParam ? aliasesOf(vcParam) : []) };
+          const { handle } = evident;
           const fixes: Fix[] = handle ? [{ title: `Pass ${exprKey(handle)} as the party handle`, changes: [{ ...range(arg), newText: exprKey(handle) }], preferred: true }] : [];
           out.push({
             ...range(arg), fixes,
