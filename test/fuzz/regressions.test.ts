@@ -14,6 +14,7 @@ import { ParsedText } from '../../server/src/syntax/parsedText';
 import { check } from '../unit/helpers';
 import { CM_HEADER, CM_REGISTRATION } from '../unit/rules/ruleTestKit';
 import { budget, createHarness, type Harness } from './exercise';
+import { runCase } from './engine';
 import { nesting } from './mutate';
 import { treeDifference } from './trees';
 
@@ -127,6 +128,13 @@ VOID CmFillHandlers(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H)
       timed('diagnostics', text.length, () => h.validator.diagnostics(doc));
     } finally {
       h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('fuzz cases that failed replay clean: CRLF text turned into lone carriage returns, where the LSP\'s line numbers and tree-sitter\'s rows part (case 1537 of seed 20261125), and the re-parse of a segment that ran out of time (case 978 of seed 20261124)', () => {
+    for (const [seed, index] of [[20261125, 1537], [20261124, 978]]) {
+      const r = runCase(h, seed, index);
+      assert.deepEqual(r.problems, [], `case ${index} of seed ${seed}: ${r.recipe.join(', ')}`);
     }
   });
 

@@ -125,6 +125,15 @@ export function mapOffset(offset: number, edits: readonly EditRange[]): number {
   return offset;
 }
 
+const LONE_CR = /\r(?!\n)/;
+
+/** tree-sitter's row of `offset`: the '\n's before it. */
+function countNewlines(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export class ParsedText implements Syntax {
   text: string;
   /** Edits made so far (see editsSince). */
@@ -140,8 +149,12 @@ export class ParsedText implements Syntax {
   private segs: Segment[] = [];
   private readonly source = inChunks(() => this.blanked);
 
+  /** Whether the text has (or had) a '\r' not followed by '\n': the LSP's line numbers and tree-sitter's rows differ. */
+  private loneCR: boolean;
+
   constructor(private readonly parser: Parser, text: string) {
     this.text = text;
+    this.loneCR = LONE_CR.test(text);
     this.blanked = blankAnnotations(text);
     this.base = this.safeParse(null);
     this.resetSegments();
@@ -181,7 +194,11 @@ export class ParsedText implements Syntax {
    */
   edit(start: number, oldEnd: number, insert: string, startRow: number): void {
     const oldText = this.text;
+    // The caller's row is the LSP's, which also breaks lines at a lone '\r'; tree-sitter's rows count '\n' only.
+    if (this.loneCR) startRow = countNewlines(oldText, start);
     const newText = oldText.slice(0, start) + insert + oldText.slice(oldEnd);
+    // A lone '\r' can only appear in or next to the inserted text. (Once seen, rows are counted from then on.)
+    if (!this.loneCR) this.loneCR = LONE_CR.test(newText.slice(Math.max(0, start - 1), start + insert.length + 1));
     const delta = insert.length - (oldEnd - start);
     // Re-blank whole lines around the edit: typing can complete or break an annotation next to it.
     const winStart = lineStartBefore(oldText, start, BLANK_CONTEXT_LINES);
@@ -347,6 +364,7 @@ export class ParsedText implements Syntax {
     this.log = [];
     this.logReset = this.logBase;
     this.text = text;
+    this.loneCR = LONE_CR.test(text);
     this.blanked = blankAnnotations(text);
     for (const g of this.segs) if (g.tree !== this.base) g.tree.delete();
     const old = this.base;
