@@ -256,10 +256,13 @@ export class ParsedText implements Syntax {
       oldEndPosition: pointNear(oldText, editOldEnd, start, startRow),
       newEndPosition: pointNear(newText, editNewEnd, start, startRow),
     });
+    // What the segments need of the trees is read before they are edited: web-tree-sitter's node navigation on an
+    // edited, not yet re-parsed tree corrupted its memory on a 10,000-deep nesting (fuzz case 7705 of seed 20261125).
+    const plan = this.plan(e);
     this.base.edit(e);
     for (const g of this.segs) if (g.tree !== this.base) g.tree.edit(e);
     this.timedOut = false;
-    if (this.editSegments(e)) return;
+    if (plan && this.editSegments(e, plan)) return;
     if (this.timedOut) {
       // A region would not parse in time: the whole file will not either (that would cost the budget twice over).
       // Without a tree until the back-off allows another attempt.
@@ -276,16 +279,41 @@ export class ParsedText implements Syntax {
    * (the edit spans segments, the file is small, or the re-parsed items end unfinished so the items after them could
    * read differently), and the caller re-parses the whole file.
    */
-  private editSegments(e: Edit): boolean {
-    const delta = e.newEndIndex - e.oldEndIndex;
+  /**
+   * Before the trees are edited: the segment an edit falls in, and for it the items to compare with after the re-parse
+   * and (in the base tree) the region to re-parse, in the offsets after the edit. Null when the edit cannot be
+   * re-parsed alone (the file is small, it spans segments, or it touches a segment's first token).
+   */
+  private plan(e: Edit): Plan | null {
+    if (this.blanked.length < SEGMENT_MIN_LENGTH) return null;
     const segs = this.segs;
     const hit = segs.findIndex((g, i) => g.start <= e.startIndex && (e.startIndex < g.end || i === segs.length - 1));
-    if (hit < 0) return false;
+    if (hit < 0) return null;
     const g = segs[hit];
-    if (e.oldEndIndex > g.end) return false; // spans segments
+    if (e.oldEndIndex > g.end) return null; // spans segments
     // An edit of a segment's first token changes what the previous segment's last item was parsed against.
-    if (hit > 0 && !/\S/.test(this.blanked.slice(g.start, e.startIndex))) return false;
-    if (this.blanked.length < SEGMENT_MIN_LENGTH) return false;
+    if (hit > 0 && !/\S/.test(this.blanked.slice(g.start, e.startIndex))) return null;
+    const delta = e.newEndIndex - e.oldEndIndex;
+    const moved = (it: Item): Item => (it.end <= e.startIndex ? it : it.start >= e.oldEndIndex
+      ? { ...it, start: it.start + delta, end: it.end + delta } : { ...it, end: it.end + delta });
+    if (g.tree !== this.base) return { hit, before: itemsIn(g.tree, g.start, g.end).map(moved) };
+    const around = itemsAround(this.base, e.startIndex, e.oldEndIndex, { index: g.start, point: g.startPoint }, { index: g.end, point: g.endPoint });
+    const to = around.to.index >= e.oldEndIndex
+      ? { index: around.to.index + delta, point: shiftPoint(around.to.point, e.oldEndPosition, e.newEndPosition) } : around.to;
+    return { hit, from: around.from, to, before: itemsIn(this.base, around.from.index, around.to.index).map(moved) };
+  }
+
+  /**
+   * Re-parses only the segment the edit falls in (see plan): a segment with its own tree incrementally, or, in the base
+   * tree of a large file, the top-level items around the edit as a new segment. False when that cannot stand for a whole
+   * parse (the re-parsed items do not read as before apart from the edited one, have errors, or leave something open),
+   * and the caller re-parses the whole file.
+   */
+  private editSegments(e: Edit, plan: Plan): boolean {
+    const delta = e.newEndIndex - e.oldEndIndex;
+    const segs = this.segs;
+    const { hit } = plan;
+    const g = segs[hit];
     // Shift what follows the edit.
     const newEnd = g.end + delta;
     const newEndPoint = shiftPoint(g.endPoint, e.oldEndPosition, e.newEndPosition);
@@ -295,17 +323,17 @@ export class ParsedText implements Syntax {
         startPoint: shiftPoint(n.startPoint, e.oldEndPosition, e.newEndPosition), endPoint: shiftPoint(n.endPoint, e.oldEndPosition, e.newEndPosition) };
     }
     if (g.tree !== this.base) {
-      const before = itemsIn(g.tree, g.start, newEnd);
       const tree = this.safeParse(g.tree, [{ startIndex: g.start, endIndex: newEnd, startPosition: g.startPoint, endPosition: newEndPoint }]);
       if (!tree) return false;
       g.tree.delete();
       segs[hit] = { ...g, end: newEnd, endPoint: newEndPoint, tree };
       this.reparsed = { start: g.start, end: newEnd };
-      return !tree.rootNode.hasError && readsAsBefore(before, itemsIn(tree, g.start, newEnd), e) && balanced(this.blanked, g.start, newEnd);
+      return !tree.rootNode.hasError && readsAsBefore(plan.before, itemsIn(tree, g.start, newEnd), e) && balanced(this.blanked, g.start, newEnd);
     }
     // Split the base tree's segment: the top-level items around the edit get a tree of their own.
-    const { from, to } = itemsAround(this.base, e.startIndex, e.newEndIndex, { index: g.start, point: g.startPoint }, { index: newEnd, point: newEndPoint });
-    const before = itemsIn(this.base, from.index, to.index);
+    const { from, to } = plan as Required<Plan>;
+    // The re-parsed region must not start with the edited token: the item before it was parsed against that token.
+    if (from.index > 0 && !/\S/.test(this.blanked.slice(from.index, e.startIndex))) return false;
     const mid = this.safeParse(null, [{ startIndex: from.index, endIndex: to.index, startPosition: from.point, endPosition: to.point }]);
     if (!mid) return false;
     const parts: Segment[] = [];
@@ -314,9 +342,7 @@ export class ParsedText implements Syntax {
     if (to.index < newEnd) parts.push({ start: to.index, end: newEnd, startPoint: to.point, endPoint: newEndPoint, tree: this.base });
     segs.splice(hit, 1, ...parts);
     this.reparsed = { start: from.index, end: to.index };
-    // The re-parsed region must not start with the edited token: the item before it was parsed against that token.
-    if (from.index > 0 && !/\S/.test(this.blanked.slice(from.index, e.startIndex))) return false;
-    return !mid.rootNode.hasError && readsAsBefore(before, itemsIn(mid, from.index, to.index), e) &&
+    return !mid.rootNode.hasError && readsAsBefore(plan.before, itemsIn(mid, from.index, to.index), e) &&
       balanced(this.blanked, from.index, to.index) &&
       segs.filter((x) => x.tree !== this.base).length <= MAX_OWN_SEGMENTS;
   }
@@ -412,6 +438,9 @@ export class ParsedText implements Syntax {
 }
 
 interface Mark { index: number; point: Point }
+
+/** What ParsedText.plan reads of the trees before an edit (offsets after it). */
+interface Plan { hit: number; before: Item[]; from?: Mark; to?: Mark }
 
 /**
  * The top-level items of `tree` around an edit that left [start, end) (new offsets), with one neighbour on each side,
