@@ -15,6 +15,8 @@ import type { Settings } from './settings';
  * expensive one waits for a burst to end rather than run for every message of it.
  */
 const SETTLE_MIN_MS = 1;
+/** Files shorter than this (UTF-16 units) are always checked whole, whatever condis.timeBudget says. */
+const BUDGET_MIN_LENGTH = 64 * 1024;
 const SETTLE_MAX_MS = 30;
 
 export class Validator {
@@ -57,10 +59,13 @@ export class Validator {
       if (!file) return [];
       this.updateSummary(doc, file);
       const settings = this.settings();
-      const budget: Budget = { deadline: performance.now() + settings.timeBudget, checked: 0, skipped: 0 };
+      // Only a large file is checked in parts: a small one is checked whole however long it takes (a loaded machine must
+      // not turn a 30 KB file's findings into a notice), and that is never long.
+      const budget: Budget | undefined = doc.parsed.text.length >= BUDGET_MIN_LENGTH
+        ? { deadline: performance.now() + settings.timeBudget, checked: 0, skipped: 0 } : undefined;
       const findings = runRules({ file, catalog: this.s.catalog, lifecycle: this.s.lifecycle, workspace: this.s.workspace }, settings, budget);
       const out = toDiagnostics(findings, doc.text, this.docsBase);
-      if (budget.skipped) {
+      if (budget?.skipped) {
         out.unshift(partialNotice(file.chunks().length - budget.skipped, file.chunks().length, settings.timeBudget, doc.version));
         this.continueLater(doc);
       }

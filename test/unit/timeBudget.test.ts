@@ -10,8 +10,9 @@ import { generateDriver } from '../../bench/generate';
 test('a check over the time budget comes in parts that add up to the whole', async () => {
   const s = await services();
   const text = generateDriver(2500, 11).text;
+  assert.ok(text.length >= 64 * 1024, 'large enough to be checked in parts (smaller files are always checked whole)');
   const whole = await (async () => {
-    const v = new Validator(s, () => DEFAULT_SETTINGS, 'file:///docs', undefined, () => undefined);
+    const v = new Validator(s, () => ({ ...DEFAULT_SETTINGS, timeBudget: 60_000 }), 'file:///docs', undefined, () => undefined);
     const doc = s.documents.open('file:///budget/whole.c', 'c', 1, text);
     try {
       return v.diagnostics(doc);
@@ -41,6 +42,20 @@ test('a check over the time budget comes in parts that add up to the whole', asy
     }
     assert.ok(parts > 10, `${parts} parts`);
     assert.deepEqual(last, whole, 'the last part equals one whole check');
+  } finally {
+    s.documents.close(doc.uri);
+    s.workspace.delete(doc.uri);
+  }
+});
+
+test('a small file is checked whole even with no time at all', async () => {
+  const s = await services();
+  const v = new Validator(s, () => ({ ...DEFAULT_SETTINGS, timeBudget: 0 }), 'file:///docs', undefined, () => undefined);
+  const text = generateDriver(600, 11).text;
+  const doc = s.documents.open('file:///budget/small.c', 'c', 1, text);
+  try {
+    assert.ok(text.length < 64 * 1024);
+    assert.ok(!v.diagnostics(doc).some((d) => d.code === 'check-in-progress'));
   } finally {
     s.documents.close(doc.uri);
     s.workspace.delete(doc.uri);
