@@ -27,10 +27,13 @@ const where = (site: Site, ctx: RuleContext) => ('uri' in site ? fileName(site.u
 
 /** Role-type declarations of `name` anywhere: entry name -> where. */
 function declaredRoles(name: string, ctx: RuleContext): Map<string, Site> {
-  const out = new Map<string, Site>();
-  for (const b of ctx.file.bindingsOf(name)) if (b.via === 'role-type') out.set(b.entry.name, { start: b.start });
-  for (const b of ctx.workspace.bindingsOf(name)) if (b.via === 'role-type' && b.uri !== ctx.file.uri) out.set(b.entry, { uri: b.uri });
-  return out;
+  // Once per name and version (see rolesOf).
+  return ctx.file.memo(`declaredRoles:${name}`, () => {
+    const out = new Map<string, Site>();
+    for (const b of ctx.file.bindingsOf(name)) if (b.via === 'role-type') out.set(b.entry.name, { start: b.start });
+    for (const b of ctx.workspace.bindingsOf(name)) if (b.via === 'role-type' && b.uri !== ctx.file.uri) out.set(b.entry, { uri: b.uri });
+    return out;
+  });
 }
 
 /** A declared role fits a field when it is the field's callback or lists the field itself. */
@@ -100,13 +103,25 @@ function emptyEntries(ctx: RuleContext, scope: 'local' | 'global'): Finding[] {
     // A global table is declared in an item that is no function and names the type (its facts say so).
     : ctx.file.chunks().filter((c) => !c.facts.fn && c.facts.evidence.includes(CM_TABLE))
       .flatMap((c) => occurrences({ ...ctx, file: ctx.file.view(c) }, CM_TABLE, true));
+  // A global table name declared more than once (a file of repeated code): which declaration a use fills cannot be
+  // told, and following each one's uses through the whole file would cost their number squared.
+  const declaredTwice = new Set<string>();
+  if (scope === 'global') {
+    const seen = new Set<string>();
+    for (const type of sites) {
+      for (const d of type.parent?.type === 'declaration' ? type.parent.childrenForFieldName('declarator') : []) {
+        const name = (d?.type === 'init_declarator' ? d.childForFieldName('declarator') : d)?.text ?? '';
+        if (seen.has(name)) declaredTwice.add(name); else seen.add(name);
+      }
+    }
+  }
   for (const type of sites) {
     const decl = type.parent;
     if (decl?.type !== 'declaration' || decl.childForFieldName('type')?.id !== type.id) continue;
     if ((scopeOf(decl)?.type === 'function_definition') !== (scope === 'local')) continue;
     for (const d of decl.childrenForFieldName('declarator')) {
       const nameNode = d?.type === 'init_declarator' ? d.childForFieldName('declarator') : d;
-      if (!d || nameNode?.type !== 'identifier') continue;
+      if (!d || nameNode?.type !== 'identifier' || declaredTwice.has(nameNode.text)) continue;
       const entries = filled(d, nameNode, decl, ctx);
       if (!entries || !entries.size) continue;
       reason ??= kindReason('call-manager', ctx);

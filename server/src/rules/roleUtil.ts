@@ -83,6 +83,11 @@ const KIND_EVIDENCE: Partial<Record<DriverKind, string[]>> = {
 
 /** Why the file belongs to a driver of `kind`, strongest evidence first: "it calls `NdisMCmRegisterAddressFamilyEx` at line 40". */
 export function kindReason(kind: DriverKind, ctx: RuleContext): string {
+  // Once per version of the file: it searches the whole text, and rules ask it for every item with a finding.
+  return ctx.file.memo(`kindReason:${kind}`, () => kindReasonOnce(kind, ctx));
+}
+
+function kindReasonOnce(kind: DriverKind, ctx: RuleContext): string {
   const dir = ctx.file.uri.slice(0, ctx.file.uri.lastIndexOf('/') + 1);
   const verb = (n: string) => (/^[A-Z0-9_]+$/.test(n) ? 'uses' : 'calls');
   for (const n of KIND_EVIDENCE[kind] ?? []) {

@@ -6,10 +6,13 @@ import type { RuleContext } from './types';
 
 /** The callbacks `fn` implements, from this file's bindings and every other file's. */
 export function rolesOf(fn: FunctionInfo, ctx: RuleContext): CatalogEntry[] {
-  const names = new Set<string>();
-  for (const b of ctx.file.bindingsOf(fn.name)) names.add(b.entry.name);
-  for (const b of ctx.workspace.bindingsOf(fn.name)) if (b.uri !== ctx.file.uri) names.add(b.entry);
-  return [...names].map((n) => ctx.catalog.entry(n)).filter((e): e is CatalogEntry => !!e);
+  // Once per name and version: a file of repeated code binds one name thousands of times, for each of its definitions.
+  return ctx.file.memo(`rolesOf:${fn.name}`, () => {
+    const names = new Set<string>();
+    for (const b of ctx.file.bindingsOf(fn.name)) names.add(b.entry.name);
+    for (const b of ctx.workspace.bindingsOf(fn.name)) if (b.uri !== ctx.file.uri) names.add(b.entry);
+    return [...names].map((n) => ctx.catalog.entry(n)).filter((e): e is CatalogEntry => !!e);
+  });
 }
 
 /**
