@@ -1,5 +1,5 @@
 // Finds the user's CoNDIS handlers in one file: by role-type declaration or by assignment to a handler-table field.
-import { Query, type Node, type Tree, type Language } from 'web-tree-sitter';
+import { Query, type Node, type Language } from 'web-tree-sitter';
 import type { Catalog, CatalogEntry } from '../catalog';
 
 export type HandlerEvidence = 'role-type' | 'handler-field';
@@ -30,16 +30,6 @@ export class HandlerQueries {
   private readonly query: Query;
   constructor(language: Language) {
     this.query = new Query(language, QUERY_SOURCE);
-  }
-
-  /** Every handler binding in `tree`, keyed by the user's function name. */
-  find(tree: Tree, catalog: Catalog): Map<string, HandlerBinding[]> {
-    const out = new Map<string, HandlerBinding[]>();
-    for (const b of this.findIn(tree.rootNode, catalog)) {
-      const list = out.get(b.name);
-      if (list) list.push(b); else out.set(b.name, [b]);
-    }
-    return out;
   }
 
   /** The handler bindings inside `node`, in document order. */

@@ -27,18 +27,6 @@ export function lineOf(_text: string, offset: number): string {
 export const lineRef = (offset: number) => `\uE000${offset}\uE001`;
 export const LINE_REF = /\uE000(-?\d+)\uE001/g;
 
-/** Replaces the line references in `message` with 1-based line numbers of `text`. */
-export function resolveLineRefs(message: string, text: string): string {
-  if (!message.includes('\uE000')) return message;
-  return message.replace(LINE_REF, (_, o: string) => String(lineNumber(text, Number(o))));
-}
-
-export function lineNumber(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
-
 export function range(n: Node): { start: number; end: number } {
   return { start: n.startIndex, end: n.endIndex };
 }
