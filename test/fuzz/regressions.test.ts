@@ -10,7 +10,10 @@ import { provideSignatureHelp } from '../../server/src/features/signatureHelp';
 import { provideCompletion } from '../../server/src/features/completion';
 import { provideHover } from '../../server/src/features/hover';
 import { summarizeFile } from '../../server/src/services';
+import { Node } from 'web-tree-sitter';
 import { ParsedText } from '../../server/src/syntax/parsedText';
+import { rootChildrenFrom } from '../../server/src/syntax/nodes';
+import { chunkFile } from '../../server/src/analysis/chunks';
 import { check } from '../unit/helpers';
 import { CM_HEADER, CM_REGISTRATION } from '../unit/rules/ruleTestKit';
 import { budget, createHarness, type Harness } from './exercise';
@@ -21,6 +24,16 @@ import { treeDifference } from './trees';
 const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
 const CALL = 'NdisCmCloseCallComplete(NDIS_STATUS_PENDING, Vc->NdisVcHandle, NULL);';
 const inFunction = (body: string) => `VOID\nExCloseWorker(PVOID Vc)\n{\n${body}\n}\n`;
+
+/** Counts calls of a method or getter of `proto` until restore(). */
+function counting(proto: object, name: string): { readonly n: number; restore(): void } {
+  const d = Object.getOwnPropertyDescriptor(proto, name)!;
+  let n = 0;
+  Object.defineProperty(proto, name, d.get
+    ? { ...d, get(this: unknown) { n++; return d.get!.call(this); } }
+    : { ...d, value(this: unknown, ...a: unknown[]) { n++; return (d.value as (...x: unknown[]) => unknown).apply(this, a); } });
+  return { get n() { return n; }, restore: () => Object.defineProperty(proto, name, d) };
+}
 
 /** Runs `fn` and fails if it took longer than `feature`'s budget for `chars` of text. */
 function timed<T>(feature: string, chars: number, fn: () => T): T {
@@ -262,6 +275,53 @@ VOID CmFillHandlers(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H)
       assert.equal(treeDifference(doc.parsed.tree, fresh.tree), null);
       fresh.dispose();
     } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('an edit over thousands of top-level items walks them once, not once per item (case 19054 of seed 20261127: one edit took 5.3 s)', () => {
+    // Node.nextSibling costs the node's index among its siblings, so a region of 20,000 items walked with it was
+    // quadratic. The walk is counted rather than timed.
+    const text = Array.from({ length: 30_000 }, (_, i) => `int a${i};\n`).join('');
+    const doc = open(text);
+    const steps = counting(Node.prototype, 'nextSibling');
+    try {
+      h.s.documents.change(doc.uri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 19_999, character: 0 } }, text: '' }]);
+      assert.ok(steps.n < 100, `Node.nextSibling was used ${steps.n} times`);
+      const fresh = new ParsedText(h.s.scanParser, doc.parsed.text);
+      const items = (p: ParsedText) => chunkFile(p, p.text, h.s).map((c) => `${c.facts.type} ${c.start}-${c.end}`);
+      assert.deepEqual(items(doc.parsed as ParsedText), items(fresh));
+      fresh.dispose();
+    } finally {
+      steps.restore();
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('rootChildrenFrom yields the root\'s children that end after the offset, in order, from any offset', () => {
+    const doc = open(Array.from({ length: 300 }, (_, i) => (i % 7 === 3 ? `}\n` : `int a${i} = f(${i});\n`)).join('') + 'int z = (');
+    try {
+      const root = doc.parsed.tree!.rootNode;
+      const all = root.children.filter((c) => c !== null);
+      for (const from of [0, 1, 17, 250, 1000, 3000, doc.parsed.text.length - 1, doc.parsed.text.length, doc.parsed.text.length + 5]) {
+        const want = all.filter((c) => c.endIndex > from).map((c) => c.id);
+        assert.deepEqual([...rootChildrenFrom(root, from)].map((c) => c.id), want, `from ${from}`);
+      }
+    } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('an item that is a leaf costs no walk into wasm (case 28573 of seed 20261127: 327,000 characters of an unclosed \' as items, 4.5 s)', () => {
+    const text = `void f(void)\n{\n}\nint x = '${'abc + '.repeat(20_000)}\n`;
+    const doc = open(text);
+    const walks = counting(Node.prototype, 'descendantsOfType');
+    try {
+      const chunks = chunkFile(doc.parsed, text, h.s);
+      assert.ok(chunks.length > 100_000, `${chunks.length} items`);
+      assert.ok(walks.n < 10, `descendantsOfType was called ${walks.n} times`);
+    } finally {
+      walks.restore();
       h.s.documents.close(doc.uri);
     }
   });

@@ -9,7 +9,7 @@ import { exprKey } from './cfg';
 import { stripCasts } from './expressions';
 import { functionNameOf, type HandlerBinding, type HandlerQueries } from './handlers';
 import { findContextBindings, type ContextBinding } from './contexts';
-import { declaratorName } from '../syntax/nodes';
+import { declaratorName, rootChildrenFrom } from '../syntax/nodes';
 import { mapRange, type EditRange } from '../syntax/parsedText';
 
 /** Nodes whose named children are top-level items in their own right (conditional compilation, `extern "C"`, recovery). */
@@ -239,7 +239,7 @@ function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: 
     for (const seg of syntax.segments) {
       if (seg.end < r.start || seg.start > r.end) continue;
       // (Node.firstChildForIndex jumps there; the cursor's equivalent finds nothing in web-tree-sitter 0.27.1.)
-      for (let n = seg.tree.rootNode.firstChildForIndex(Math.max(0, Math.max(r.start, seg.start) - 1)); n; n = n.nextSibling) {
+      for (const n of rootChildrenFrom(seg.tree.rootNode, Math.max(0, Math.max(r.start, seg.start) - 1))) {
         if (n.startIndex >= seg.end || n.startIndex > r.end) break;
         if (n.endIndex <= seg.start || n.startIndex < seg.start || !meets(n.startIndex, n.endIndex, r)) continue;
         add(n, 1);
@@ -325,7 +325,10 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     const name = entry && functionNameOf(value);
     if (entry && name) handlerBindings.push({ name, entry, via: 'handler-field', field: entry && text.slice(field.startIndex, field.endIndex), start: site.startIndex, end: site.endIndex });
   };
-  for (const n of node.descendantsOfType(FACT_NODES)) {
+  // A leaf holds nothing but itself (an ERROR can have hundreds of thousands of leaf items, such as the characters of
+  // an unclosed ' on a long line): the walk into wasm is skipped for it.
+  const leaf = node.childCount === 0;
+  for (const n of leaf ? (FACT_NODES.includes(node.type) ? [node] : []) : node.descendantsOfType(FACT_NODES)) {
     if (!n) continue;
     const type = n.type;
     if (type === 'type_identifier') {

@@ -1,6 +1,7 @@
 // The pieces of a segmented re-parse (ParsedText): where the items around an edit begin and end, what they were
 // before it, and whether a region re-parsed alone can stand for a parse of the whole file.
 import type { Edit, Point, Tree } from 'web-tree-sitter';
+import { rootChildrenFrom } from './nodes';
 
 /** Moves a point at or after an edit's old end to where the edit leaves it. */
 export function shiftPoint(p: Point, oldEnd: Point, newEnd: Point): Point {
@@ -87,7 +88,8 @@ export function balanced(text: string, from: number, to: number): boolean {
 /** The top-level items of `tree` in [from, to). */
 export function itemsIn(tree: Tree, from: number, to: number): Item[] {
   const out: Item[] = [];
-  for (let n = tree.rootNode.firstChildForIndex(from); n && n.startIndex < to; n = n.nextSibling) {
+  for (const n of rootChildrenFrom(tree.rootNode, from)) {
+    if (n.startIndex >= to) break;
     if (n.endIndex > from) out.push({ type: n.type, start: n.startIndex, end: n.endIndex, error: n.hasError });
   }
   return out;
