@@ -13,7 +13,7 @@ import { summarizeFile } from '../../server/src/services';
 import { Node } from 'web-tree-sitter';
 import { ParsedText } from '../../server/src/syntax/parsedText';
 import { rootChildrenFrom } from '../../server/src/syntax/nodes';
-import { chunkFile } from '../../server/src/analysis/chunks';
+import { chunkFile, factsOf } from '../../server/src/analysis/chunks';
 import { check } from '../unit/helpers';
 import { CM_HEADER, CM_REGISTRATION } from '../unit/rules/ruleTestKit';
 import { budget, createHarness, type Harness } from './exercise';
@@ -322,6 +322,25 @@ VOID CmFillHandlers(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H)
       assert.ok(walks.n < 10, `descendantsOfType was called ${walks.n} times`);
     } finally {
       walks.restore();
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('a leaf item\'s shared facts are the facts factsOf computes for its node (case 5572 of seed 20261128: 394 KB of junk tokens)', () => {
+    const text = `} ] ) 0x1f "str\\n" ident Type_t PROTOCOL_CM_CLOSE_CALL ; @ $ 12 'a' }\nint x = '${'abc + 1 \\n '.repeat(50)}\n`;
+    const doc = open(text);
+    try {
+      const chunks = chunkFile(doc.parsed, text, h.s);
+      const leaves = chunks.filter((c) => c.node().childCount === 0);
+      assert.ok(leaves.length > 100, `${leaves.length} leaf items`);
+      const types = new Set<string>();
+      for (const c of leaves) {
+        types.add(c.facts.type);
+        const { findings: _, ...facts } = c.facts;
+        assert.deepEqual(facts, factsOf(c.node(), c.start, text, h.s), `${c.facts.type} at ${c.start}`);
+      }
+      assert.ok(types.size >= 3, [...types].join(', '));
+    } finally {
       h.s.documents.close(doc.uri);
     }
   });

@@ -90,6 +90,7 @@ export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previo
     if (m) reusable.set(m.start, { end: m.end, facts: c.facts });
   }
   const chunks: Chunk[] = [];
+  const leaves: LeafFacts = new Map();
   let found: Found | undefined;
   let tree: Tree;
   let cursor: TreeCursor;
@@ -110,6 +111,14 @@ export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previo
     if (old && old.end === end && old.facts.type === type) {
       chunks.push({ start, end, facts: old.facts, node: nodeAt(c.currentDescendantIndex) });
       return;
+    }
+    if (!FACT_NODES.includes(type)) {
+      if (!c.gotoFirstChild()) {
+        // A token on its own (junk, or an ERROR's pieces: there can be hundreds of thousands): no node is made for it.
+        chunks.push({ start, end, facts: leafFacts(type, text.slice(start, end), leaves), node: nodeAt(c.currentDescendantIndex) });
+        return;
+      }
+      c.gotoParent();
     }
     const n = c.currentNode;
     found ??= foundIn(syntax, text);
@@ -222,6 +231,7 @@ function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: 
   }
   const fresh: Chunk[] = [];
   const seen = new Set<number>();
+  const leaves: LeafFacts = new Map();
   const add = (n: Node, depth: number) => {
     if (!n.isNamed || n.type === 'comment' || seen.has(n.startIndex)) return;
     if (CONTAINERS.has(n.type) && depth < MAX_CONTAINER_DEPTH) {
@@ -232,7 +242,8 @@ function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: 
     const end = n.endIndex;
     seen.add(start);
     const old = reusable.get(start);
-    const facts = old && old.end === end && old.facts.type === n.type ? old.facts : factsOf(n, start, text, s);
+    const facts = old && old.end === end && old.facts.type === n.type ? old.facts
+      : n.childCount === 0 && !FACT_NODES.includes(n.type) ? leafFacts(n.type, text.slice(start, end), leaves) : factsOf(n, start, text, s);
     fresh.push({ start, end, facts, node: () => n });
   };
   for (const r of dirty) {
@@ -401,6 +412,28 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
 }
 
 const FACT_NODES = ['call_expression', 'type_identifier', 'assignment_expression', 'initializer_pair'];
+
+/** Facts of leaf items by type and text, shared within one listing (see leafFacts). */
+export type LeafFacts = Map<string, ChunkFacts>;
+
+const NO_FACTS_SEM = new Map<string, number>();
+
+/**
+ * The facts of an item that is a single token of a type that holds no facts: what factsOf computes for it (a unit
+ * test holds them equal), without a node. Items with the same type and text share one object, and so one cached set of
+ * findings (findings depend only on an item's text and its context).
+ */
+export function leafFacts(type: string, itemText: string, memo: LeafFacts): ChunkFacts {
+  const key = `${type}\u0000${itemText}`;
+  let facts = memo.get(key);
+  if (!facts) {
+    let sem = NO_FACTS_SEM.get(type);
+    if (sem === undefined) NO_FACTS_SEM.set(type, sem = hash(JSON.stringify([type, undefined, [], [], [], [], [], [], [], []])));
+    facts = { type, fn: undefined, calls: new Map(), callees: [], evidence: [], vcCreated: [], vcDeleted: [], paramStores: [], bindings: [], contexts: [], sem };
+    memo.set(key, facts);
+  }
+  return facts;
+}
 
 /** Context bindings found once for a whole file (a first analysis), handed out by item. */
 export interface Found {
