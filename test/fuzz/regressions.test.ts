@@ -298,6 +298,23 @@ VOID CmFillHandlers(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H)
     }
   });
 
+  test('after an edit of a large file that is one function, the whole tree is the re-parsed one, not the old tree edited (case 13708 of seed 20261128)', () => {
+    // Over 64 KB and one top-level item: the items around an edit were the whole file, parsed alone as the only
+    // segment, which left the base tree (what `tree` returns) edited but never re-parsed.
+    const text = `void f(void)\n{\n${'    x = 1;\n'.repeat(8000)}}\n`;
+    const doc = open(text);
+    try {
+      h.s.documents.change(doc.uri, 2, [{ range: { start: { line: 4000, character: 4 }, end: { line: 4000, character: 4 } }, text: 'y(); ' }]);
+      const parsed = doc.parsed as ParsedText;
+      const fresh = new ParsedText(h.s.scanParser, parsed.text);
+      assert.equal(treeDifference(parsed.tree, fresh.tree), null);
+      assert.deepEqual(parsed.segments.map((g) => g.tree === parsed.tree), [true]);
+      fresh.dispose();
+    } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
   test('rootChildrenFrom yields the root\'s children that end after the offset, in order, from any offset', () => {
     const doc = open(Array.from({ length: 300 }, (_, i) => (i % 7 === 3 ? `}\n` : `int a${i} = f(${i});\n`)).join('') + 'int z = (');
     try {

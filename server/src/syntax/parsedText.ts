@@ -162,7 +162,8 @@ export class ParsedText implements Syntax {
 
   /** One tree for the whole text: re-parses the segments into one first when the file was split. */
   get tree(): Tree | null {
-    if (this.segs.length > 1) this.consolidate();
+    // A segment with its own tree leaves the base tree edited but not re-parsed over it: never hand that out.
+    if (this.segs.length > 1 || (this.segs.length === 1 && this.segs[0].tree !== this.base)) this.consolidate();
     return this.base;
   }
 
@@ -293,6 +294,9 @@ export class ParsedText implements Syntax {
       ? { ...it, start: it.start + delta, end: it.end + delta } : { ...it, end: it.end + delta });
     if (g.tree !== this.base) return { hit, before: itemsIn(g.tree, g.start, g.end).map(moved) };
     const around = itemsAround(this.base, e.startIndex, e.oldEndIndex, { index: g.start, point: g.startPoint }, { index: g.end, point: g.endPoint });
+    // Items around the edit that make up the whole file (one big function): an incremental parse of the file costs
+    // less than parsing them alone from nothing.
+    if (segs.length === 1 && around.from.index <= g.start && around.to.index >= g.end) return null;
     const to = around.to.index >= e.oldEndIndex
       ? { index: around.to.index + delta, point: shiftPoint(around.to.point, e.oldEndPosition, e.newEndPosition) } : around.to;
     return { hit, from: around.from, to, before: itemsIn(this.base, around.from.index, around.to.index).map(moved) };
