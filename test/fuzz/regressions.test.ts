@@ -14,6 +14,7 @@ import { Node } from 'web-tree-sitter';
 import { ParsedText } from '../../server/src/syntax/parsedText';
 import { rootChildrenFrom } from '../../server/src/syntax/nodes';
 import { chunkFile, factsOf } from '../../server/src/analysis/chunks';
+import { runRules } from '../../server/src/features/diagnostics';
 import { check } from '../unit/helpers';
 import { CM_HEADER, CM_REGISTRATION } from '../unit/rules/ruleTestKit';
 import { budget, createHarness, type Harness } from './exercise';
@@ -294,6 +295,20 @@ VOID CmFillHandlers(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H)
       fresh.dispose();
     } finally {
       steps.restore();
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('the rules check a token that recurs thousands of times once (cases 44944 and 49371 of seed 20261128: 375 KB with junk and long lines, 30 s of diagnostics)', () => {
+    const text = `${inFunction('    return 0;')}int x = '${'abc + '.repeat(20_000)}\n`;
+    const doc = open(text);
+    try {
+      const file = h.validator.analysis(doc)!;
+      const budget = { deadline: Infinity, checked: 0, skipped: 0 };
+      runRules({ file, catalog: h.s.catalog, lifecycle: h.s.lifecycle, workspace: h.s.workspace }, h.ctx.settings, budget);
+      assert.ok(file.chunks().length > 100_000, `${file.chunks().length} items`);
+      assert.ok(budget.checked < 20, `${budget.checked} items checked`);
+    } finally {
       h.s.documents.close(doc.uri);
     }
   });
