@@ -94,14 +94,7 @@ export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previo
   let found: Found | undefined;
   let tree: Tree;
   let cursor: TreeCursor;
-  const nodeAt = (index: number): () => Node => {
-    const t = tree;
-    let n: Node | undefined;
-    return () => {
-      if (!n) { const c = t.walk(); c.gotoDescendant(index); n = c.currentNode; c.delete(); }
-      return n;
-    };
-  };
+  const nodeAt = (index: number) => nodeByIndex(tree, index);
   const visit = (c: TreeCursor) => {
     const type = c.nodeType;
     if (type === 'comment') return;
@@ -122,7 +115,7 @@ export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previo
     }
     const n = c.currentNode;
     found ??= foundIn(syntax, text);
-    chunks.push({ start, end, facts: factsOf(n, start, text, s, found), node: () => n });
+    chunks.push({ start, end, facts: factsOf(n, start, text, s, found), node: nodeOf(n) });
   };
   const walk = (depth: number) => {
     if (!cursor.gotoFirstChild()) return;
@@ -244,7 +237,7 @@ function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: 
     const old = reusable.get(start);
     const facts = old && old.end === end && old.facts.type === n.type ? old.facts
       : n.childCount === 0 && !FACT_NODES.includes(n.type) ? leafFacts(n.type, text.slice(start, end), leaves) : factsOf(n, start, text, s);
-    fresh.push({ start, end, facts, node: () => n });
+    fresh.push({ start, end, facts, node: nodeOf(n) });
   };
   for (const r of dirty) {
     for (const seg of syntax.segments) {
@@ -269,6 +262,29 @@ function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: 
   }
   while (k < fresh.length) out.push(fresh[k++]);
   return out;
+}
+
+// Items' node functions are made here, outside chunkFile and chunkChanges: a closure made inside them would keep that
+// call's whole scope alive with the item (the version's text and the previous version's items, and so on back).
+/** A node found again by its descendant index in `tree`, on demand. */
+function nodeByIndex(tree: Tree, index: number): () => Node {
+  let n: Node | undefined;
+  return () => {
+    if (!n) { const c = tree.walk(); c.gotoDescendant(index); n = c.currentNode; c.delete(); }
+    return n;
+  };
+}
+
+function nodeOf(n: Node): () => Node {
+  return () => n;
+}
+
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. V8 keeps a slice of a long string as a view of
+ * it, so a name kept in an item's facts would keep that version's whole text alive for as long as the item is carried.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 const isChunk = (c: { start: number; end: number; facts: ChunkFacts }): c is Chunk => typeof (c as Chunk).node === 'function';
@@ -396,17 +412,28 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   }
   const end = node.endIndex;
   handlerBindings.sort((a, b) => a.start - b.start);
+  // Every string kept is copied out of the text (see own).
   const bindings = handlerBindings.map((b) => ({
-    name: b.name, entry: b.entry.name, via: b.via, ...(b.field ? { field: b.field } : {}), start: b.start - start, end: b.end - start,
+    name: own(b.name), entry: b.entry.name, via: b.via, ...(b.field ? { field: own(b.field) } : {}), start: b.start - start, end: b.end - start,
   }));
   const contexts = (found ? found.contextsIn(start, end) : findContextBindings(node, text, start, end))
-    .map((c) => ({ ...c, start: c.start - start, end: c.end - start }));
+    .map((c) => ({ ...c, name: own(c.name), type: own(c.type), start: c.start - start, end: c.end - start }));
   const facts = {
-    type: node.type, fn, calls, callees, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, bindings, contexts, sem: 0,
+    type: node.type,
+    fn: fn && { name: own(fn.name), params: fn.params.map(own) },
+    calls: new Map([...calls].map(([name, count]) => [own(name), count])),
+    callees: callees.map(own),
+    evidence: [...evidence].sort().map(own),
+    vcCreated: vcCreated.map((v) => ({ ...v, handle: own(v.handle), aliases: v.aliases.map(own) })),
+    vcDeleted: vcDeleted.map((v) => ({ handle: own(v.handle), aliases: v.aliases.map(own) })),
+    paramStores: paramStores.map((p) => ({ param: p.param, target: own(p.target) })),
+    bindings,
+    contexts,
+    sem: 0,
   };
   const semantic = JSON.stringify([
-    node.type, fn, [...calls], callees, facts.evidence, vcCreated.map((v) => [v.handle, v.aliases]), vcDeleted, paramStores,
-    bindings.map((b) => [b.name, b.entry, b.via, b.field]), contexts.map((c) => [c.name, c.type]),
+    node.type, facts.fn, [...facts.calls], facts.callees, facts.evidence, facts.vcCreated.map((v) => [v.handle, v.aliases]), facts.vcDeleted,
+    facts.paramStores, bindings.map((b) => [b.name, b.entry, b.via, b.field]), contexts.map((c) => [c.name, c.type]),
   ]);
   return { ...facts, sem: hash(semantic) };
 }
