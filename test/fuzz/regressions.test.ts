@@ -15,6 +15,8 @@ import { ParsedText } from '../../server/src/syntax/parsedText';
 import { rootChildrenFrom } from '../../server/src/syntax/nodes';
 import { chunkFile, factsOf } from '../../server/src/analysis/chunks';
 import { runRules } from '../../server/src/features/diagnostics';
+import { RULES } from '../../server/src/rules';
+import { readFileSync } from 'node:fs';
 import { check } from '../unit/helpers';
 import { CM_HEADER, CM_REGISTRATION } from '../unit/rules/ruleTestKit';
 import { budget, createHarness, type Harness } from './exercise';
@@ -309,6 +311,28 @@ VOID CmFillHandlers(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H)
       assert.ok(file.chunks().length > 100_000, `${file.chunks().length} items`);
       assert.ok(budget.checked < 20, `${budget.checked} items checked`);
     } finally {
+      h.s.documents.close(doc.uri);
+    }
+  });
+
+  test('handler rules look a name\'s bindings up once, not once per definition (case 0 of seed 20261129: a fixture repeated to 20 MB, 54 s of diagnostics)', () => {
+    const text = Array.from({ length: 40 }, () => readFileSync('test/fixtures/ndis5-call-manager.c', 'utf8')).join('\n');
+    const doc = open(text);
+    const workspace = h.s.workspace;
+    const lookups = counting(Object.getPrototypeOf(workspace), 'bindingsOf');
+    try {
+      const file = h.validator.analysis(doc)!;
+      const ctx = { file, catalog: h.s.catalog, lifecycle: h.s.lifecycle, workspace };
+      const names = new Set(file.functions().map((f) => f.name));
+      const found: unknown[] = [];
+      for (const id of ['handler-without-role-type', 'handler-table-mismatch']) {
+        const rule = RULES.find((r) => r.id === id)!;
+        for (const c of file.chunks()) found.push(...rule.check({ ...ctx, file: file.view(c) }));
+      }
+      assert.ok(file.functions().length >= 40 * names.size, 'every definition is there 40 times');
+      assert.ok(lookups.n <= 3 * names.size, `${lookups.n} lookups for ${names.size} names`);
+    } finally {
+      lookups.restore();
       h.s.documents.close(doc.uri);
     }
   });

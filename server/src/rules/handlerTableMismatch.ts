@@ -71,10 +71,7 @@ function wrongRole(ctx: RuleContext): Finding[] {
 function wrongShape(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const fn of ctx.file.functions()) {
-    const fields: { field: string; site: Site }[] = [
-      ...(ctx.file.bindingsOf(fn.name)).filter((b) => b.via === 'handler-field').map((b) => ({ field: b.field ?? '', site: { start: b.start } })),
-      ...ctx.workspace.bindingsOf(fn.name).filter((b) => b.via === 'handler-field' && b.uri !== ctx.file.uri).map((b) => ({ field: b.field ?? '', site: { uri: b.uri } })),
-    ];
+    const fields = handlerFieldsOf(fn.name, ctx);
     const count = fields.length ? definedParamCount(fn) : null;
     if (count === null) continue;
     const roles = [...declaredRoles(fn.name, ctx).keys()];
@@ -93,6 +90,22 @@ function wrongShape(ctx: RuleContext): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * The handler fields `name` is assigned to, each field once with its first site (a later site of the same field can
+ * only be reported the same way or not at all). Once per name and version (see rolesOf): a file of repeated code
+ * binds one name thousands of times, for each of its definitions.
+ */
+function handlerFieldsOf(name: string, ctx: RuleContext): { field: string; site: Site }[] {
+  return ctx.file.memo(`handlerFields:${name}`, () => {
+    const out = new Map<string, Site>();
+    for (const b of ctx.file.bindingsOf(name)) if (b.via === 'handler-field' && !out.has(b.field ?? '')) out.set(b.field ?? '', { start: b.start });
+    for (const b of ctx.workspace.bindingsOf(name)) {
+      if (b.via === 'handler-field' && b.uri !== ctx.file.uri && !out.has(b.field ?? '')) out.set(b.field ?? '', { uri: b.uri });
+    }
+    return [...out].map(([field, site]) => ({ field, site }));
+  });
 }
 
 function emptyEntries(ctx: RuleContext, scope: 'local' | 'global'): Finding[] {

@@ -3,7 +3,7 @@
 // Handlers bound only in NDIS 5 characteristics tables are not reported: that code predates role types.
 import { blankAnnotations } from '../syntax/blank';
 import type { FunctionInfo } from '../analysis/fileAnalysis';
-import type { Finding, Fix, Rule } from './types';
+import type { Finding, Fix, Rule, RuleContext } from './types';
 import { code, lineOf } from './util';
 import { fileName } from './roleUtil';
 
@@ -21,24 +21,11 @@ export const handlerWithoutRoleType: Rule = {
   summary: 'A handler-table function has no role-type declaration, so analysis tools cannot check its role or IRQL.',
   check(ctx) {
     const out: Finding[] = [];
-    const { file, workspace } = ctx;
-    const evidenceOf = (uri: string) => (uri === file.uri ? file.summary().evidence
-      : [...workspace.summaries()].find((f) => f.uri === uri)?.evidence ?? []);
+    const { file } = ctx;
     for (const fn of file.functions()) {
-      const local = file.bindingsOf(fn.name);
-      const remote = workspace.bindingsOf(fn.name).filter((b) => b.uri !== file.uri);
-      if (local.some((b) => b.via === 'role-type') || remote.some((b) => b.via === 'role-type')) continue;
-      const fields = [
-        ...local.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry.name, field: b.field, where: () => `at line ${lineOf(file.text, b.start)}` })),
-        ...remote.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry, field: b.field, where: () => `in ${fileName(b.uri)}` })),
-      ];
-      if (!fields.length) continue;
-      // Bound only in NDIS 5 characteristics tables (in files that have no NDIS 6 table): legacy code, left alone.
-      const bindingFiles = [...(local.length ? [file.uri] : []), ...remote.map((b) => b.uri)];
-      if (bindingFiles.every((u) => isLegacyOnly(evidenceOf(u)))) continue;
-      const roles = [...new Set(fields.map((f) => f.entry))];
-      const entry = ctx.catalog.entry(roles[0]);
-      const example = roles.length === 1 ? `${code(`${roles[0]} ${fn.name};`)}` : roles.map(code).join(' or ');
+      const v = verdictFor(fn.name, ctx);
+      if (!v) continue;
+      const { fields, roles, entry, example } = v;
       out.push({
         start: fn.nameNode.startIndex,
         end: fn.nameNode.endIndex,
@@ -51,6 +38,33 @@ export const handlerWithoutRoleType: Rule = {
     return out;
   },
 };
+
+/**
+ * What is said of every definition of `name`, or null when nothing is: it depends on the name alone, so it is worked out
+ * once per name and version (a file of repeated code binds one name thousands of times, for each of its definitions).
+ */
+function verdictFor(name: string, ctx: RuleContext) {
+  const { file, workspace } = ctx;
+  return file.memo(`handlerWithoutRoleType:${name}`, () => {
+    const evidenceOf = (uri: string) => (uri === file.uri ? file.summary().evidence
+      : [...workspace.summaries()].find((f) => f.uri === uri)?.evidence ?? []);
+    const local = file.bindingsOf(name);
+    const remote = workspace.bindingsOf(name).filter((b) => b.uri !== file.uri);
+    if (local.some((b) => b.via === 'role-type') || remote.some((b) => b.via === 'role-type')) return null;
+    const fields = [
+      ...local.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry.name, field: b.field, where: () => `at line ${lineOf(file.text, b.start)}` })),
+      ...remote.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry, field: b.field, where: () => `in ${fileName(b.uri)}` })),
+    ];
+    if (!fields.length) return null;
+    // Bound only in NDIS 5 characteristics tables (in files that have no NDIS 6 table): legacy code, left alone.
+    const bindingFiles = [...(local.length ? [file.uri] : []), ...remote.map((b) => b.uri)];
+    if (bindingFiles.every((u) => isLegacyOnly(evidenceOf(u)))) return null;
+    const roles = [...new Set(fields.map((f) => f.entry))];
+    const entry = ctx.catalog.entry(roles[0]);
+    const example = roles.length === 1 ? `${code(`${roles[0]} ${name};`)}` : roles.map(code).join(' or ');
+    return { fields, roles, entry, example };
+  });
+}
 
 /** Inserts `ROLE Name;` on its own line above the definition and above any annotation-only lines that lead it. */
 function declare(fn: FunctionInfo, role: string, text: string): Fix {
