@@ -105,13 +105,10 @@ export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previo
       chunks.push({ start, end, facts: old.facts, node: nodeAt(c.currentDescendantIndex) });
       return;
     }
-    if (!FACT_NODES.includes(type)) {
-      if (!c.gotoFirstChild()) {
-        // A token on its own (junk, or an ERROR's pieces: there can be hundreds of thousands): no node is made for it.
-        chunks.push({ start, end, facts: leafFacts(type, text.slice(start, end), leaves), node: nodeAt(c.currentDescendantIndex) });
-        return;
-      }
-      c.gotoParent();
+    if (!FACT_NODES.includes(type) && !hasChildren(c)) {
+      // A token on its own (junk, or an ERROR's pieces: there can be hundreds of thousands): no node is made for it.
+      chunks.push({ start, end, facts: leafFacts(type, text.slice(start, end), leaves), node: nodeAt(c.currentDescendantIndex) });
+      return;
     }
     const n = c.currentNode;
     found ??= foundIn(syntax, text);
@@ -236,7 +233,7 @@ function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: 
     seen.add(start);
     const old = reusable.get(start);
     const facts = old && old.end === end && old.facts.type === n.type ? old.facts
-      : n.childCount === 0 && !FACT_NODES.includes(n.type) ? leafFacts(n.type, text.slice(start, end), leaves) : factsOf(n, start, text, s);
+      : !FACT_NODES.includes(n.type) && n.childCount === 0 ? leafFacts(n.type, text.slice(start, end), leaves) : factsOf(n, start, text, s);
     fresh.push({ start, end, facts, node: nodeOf(n) });
   };
   for (const r of dirty) {
@@ -273,6 +270,13 @@ function nodeByIndex(tree: Tree, index: number): () => Node {
     if (!n) { const c = tree.walk(); c.gotoDescendant(index); n = c.currentNode; c.delete(); }
     return n;
   };
+}
+
+/** Whether the cursor's node has children; the cursor stays where it was. */
+function hasChildren(c: TreeCursor): boolean {
+  if (!c.gotoFirstChild()) return false;
+  c.gotoParent();
+  return true;
 }
 
 function nodeOf(n: Node): () => Node {
@@ -352,8 +356,8 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     const name = entry && functionNameOf(value);
     if (entry && name) handlerBindings.push({ name, entry, via: 'handler-field', field: entry && text.slice(field.startIndex, field.endIndex), start: site.startIndex, end: site.endIndex });
   };
-  // A leaf holds nothing but itself (an ERROR can have hundreds of thousands of leaf items, such as the characters of
-  // an unclosed ' on a long line): the walk into wasm is skipped for it.
+  // A leaf holds nothing but itself: the walk into wasm is skipped for it. (Leaves of other types never get here: they
+  // take leafFacts.)
   const leaf = node.childCount === 0;
   for (const n of leaf ? (FACT_NODES.includes(node.type) ? [node] : []) : node.descendantsOfType(FACT_NODES)) {
     if (!n) continue;
