@@ -87,6 +87,18 @@ function irqlOf(row) {
   return { text: raw, max, min };
 }
 
+/**
+ * The reference page's URL: a docs-repo path (`wdk-ddi-src/.../nf-ndis-x.md`) becomes its published page; a full
+ * https URL (the archived NDIS 5.1 pages of NDIS 5-only names) is kept as it is; anything else (a note such as
+ * `(no current ddi page; header only)`) has no page.
+ */
+export function docUrlOf(page) {
+  if (page.startsWith('wdk-ddi-src/')) {
+    return 'https://learn.microsoft.com/windows-hardware/drivers/ddi/ndis/' + page.split('/').pop().replace(/\.md$/, '');
+  }
+  return /^https:\/\/[^\s]+$/.test(page) ? page : null;
+}
+
 function splitList(s) {
   return s ? s.split(',').map((x) => x.trim()).filter(Boolean) : [];
 }
@@ -103,9 +115,7 @@ export function buildFacts(rows) {
       ? r.handler_field.replace(/\s*\(.*\)\s*$/, '').split('/').map((f) => f.trim()).filter(Boolean)
       : [];
     const pointerType = /pointer typedef (\w+)/.exec(r.declaration_form)?.[1] ?? null;
-    const doc = r.doc_page.startsWith('wdk-ddi-src/')
-      ? 'https://learn.microsoft.com/windows-hardware/drivers/ddi/ndis/' + r.doc_page.split('/').pop().replace(/\.md$/, '')
-      : null;
+    const doc = docUrlOf(r.doc_page);
     return {
       name: r.name,
       kind: r.kind,

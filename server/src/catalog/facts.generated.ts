@@ -35,7 +35,7 @@ export const API_FACTS: readonly ApiFact[] = [
       "CO_CALL_PARAMETERS",
       "MiniportCoActivateVc",
       "NdisClMakeCall",
-      "NdisClModifyCallQos",
+      "NdisClModifyCallQoS",
       "NdisCmDeactivateVc",
       "NdisCmDispatchIncomingCall",
       "NdisCoCreateVc",
@@ -459,7 +459,7 @@ export const API_FACTS: readonly ApiFact[] = [
       "NdisClModifyCallQoS",
       "NdisCmActivateVc",
       "NdisMCmDispatchIncomingCallQoSChange",
-      "ProtocolClIncomingCallQosChange",
+      "ProtocolClIncomingCallQoSChange",
       "ProtocolCoReceiveNetBufferLists"
     ],
     "conventionalName": null,
@@ -757,7 +757,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "seeAlso": [
       "CO_CALL_PARAMETERS",
       "NdisClModifyCallQoS",
-      "NdisMCmModifyCallQosComplete",
+      "NdisMCmModifyCallQoSComplete",
       "ProtocolClModifyCallQoSComplete",
       "ProtocolCmModifyCallQoS"
     ],
@@ -927,7 +927,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_DRIVER",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff551006(v=vs.85)"
   },
   {
     "name": "NdisCmRegisterAddressFamilyEx",
@@ -1648,7 +1648,7 @@ export const API_FACTS: readonly ApiFact[] = [
       "NdisCmDispatchIncomingCallQoSChange",
       "NdisMCmActivateVc",
       "NdisMCmCreateVc",
-      "ProtocolClIncomingCallQosChange",
+      "ProtocolClIncomingCallQoSChange",
       "ProtocolCoCreateVc"
     ],
     "conventionalName": null,
@@ -1984,7 +1984,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "seeAlso": [
       "CO_CALL_PARAMETERS",
       "NdisClModifyCallQoS",
-      "NdisCmModifyCallQosComplete",
+      "NdisCmModifyCallQoSComplete",
       "NdisMCmActivateVc",
       "ProtocolClModifyCallQoSComplete",
       "ProtocolCmModifyCallQoS"
@@ -2324,7 +2324,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": null,
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff553429(v=vs.85)"
   },
   {
     "name": "NdisMCmRegisterAddressFamilyEx",
@@ -2501,7 +2501,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_MINIPORT",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff553438(v=vs.85)"
   },
   {
     "name": "NdisMCmRequestComplete",
@@ -2573,7 +2573,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_MINIPORT",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff553443(v=vs.85)"
   },
   {
     "name": "NdisClAddParty",
@@ -3208,7 +3208,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_PROTOCOL",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff550895(v=vs.85)"
   },
   {
     "name": "NdisClOpenAddressFamilyEx",
@@ -3389,7 +3389,7 @@ export const API_FACTS: readonly ApiFact[] = [
       "MiniportCoOidRequest",
       "MiniportOidRequest",
       "NdisCoCreateVc",
-      "NdisCoDeleteVC",
+      "NdisCoDeleteVc",
       "NdisFreeString",
       "UNICODE_STRING"
     ],
@@ -3808,7 +3808,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_PROTOCOL",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff551877(v=vs.85)"
   },
   {
     "name": "NdisCoRequestComplete",
@@ -3871,7 +3871,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_PROTOCOL",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff551884(v=vs.85)"
   },
   {
     "name": "NdisCoSendNetBufferLists",
@@ -3908,7 +3908,7 @@ export const API_FACTS: readonly ApiFact[] = [
       "min": null
     },
     "minNdis": "NDIS 6.0 (Vista)",
-    "completes": "may return NDIS_STATUS_PENDING; completion arrives in ProtocolCoSendNetBufferListsComplete (always async)",
+    "completes": "VOID (returns no status); completion arrives in ProtocolCoSendNetBufferListsComplete (always async)",
     "seeAlso": [
       "DriverEntry",
       "MiniportCoSendNetBufferLists",
@@ -3980,7 +3980,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_PROTOCOL",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff551890(v=vs.85)"
   },
   {
     "name": "NdisMCoActivateVcComplete",
@@ -4193,7 +4193,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_MINIPORT",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff553455(v=vs.85)"
   },
   {
     "name": "NdisMCoIndicateStatus",
@@ -4256,7 +4256,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_MINIPORT",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff553458(v=vs.85)"
   },
   {
     "name": "NdisMCoIndicateStatusEx",
@@ -4410,7 +4410,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_MINIPORT",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff553468(v=vs.85)"
   },
   {
     "name": "NdisMCoRequestComplete",
@@ -4459,7 +4459,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_MINIPORT",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff553473(v=vs.85)"
   },
   {
     "name": "NdisMCoSendComplete",
@@ -4508,7 +4508,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_MINIPORT",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff553475(v=vs.85)"
   },
   {
     "name": "NdisMCoSendNetBufferListsComplete",
@@ -6114,7 +6114,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": null,
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff562498(v=vs.85)"
   },
   {
     "name": "PROTOCOL_CL_OPEN_AF_COMPLETE_EX",
@@ -6358,7 +6358,6 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": null,
     "sdvRule": null,
     "returnsStatuses": [
-      "NDIS_STATUS_PENDING",
       "NDIS_STATUS_RESOURCES",
       "NDIS_STATUS_SUCCESS"
     ],
@@ -7129,7 +7128,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_DRIVER",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff563224(v=vs.85)"
   },
   {
     "name": "CO_REQUEST_COMPLETE_HANDLER",
@@ -7183,8 +7182,11 @@ export const API_FACTS: readonly ApiFact[] = [
     "completes": null,
     "seeAlso": [],
     "conventionalName": null,
-    "handlerFields": [],
-    "handlerFieldNote": null,
+    "handlerFields": [
+      "ClRequestCompleteHandler",
+      "CmRequestCompleteHandler"
+    ],
+    "handlerFieldNote": "NDIS 5 NDIS_CLIENT_CHARACTERISTICS / NDIS_CALL_MANAGER_CHARACTERISTICS",
     "pointerType": null,
     "declarationForm": "NDIS5 function-pointer typedef (no _Function_class_ role type)",
     "macro": null,
@@ -7239,8 +7241,11 @@ export const API_FACTS: readonly ApiFact[] = [
     "completes": null,
     "seeAlso": [],
     "conventionalName": null,
-    "handlerFields": [],
-    "handlerFieldNote": null,
+    "handlerFields": [
+      "ClRequestHandler",
+      "CmRequestHandler"
+    ],
+    "handlerFieldNote": "NDIS 5 NDIS_CLIENT_CHARACTERISTICS / NDIS_CALL_MANAGER_CHARACTERISTICS",
     "pointerType": null,
     "declarationForm": "NDIS5 function-pointer typedef (no _Function_class_ role type)",
     "macro": null,
@@ -7248,7 +7253,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_DRIVER",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff563225(v=vs.85)"
   },
   {
     "name": "CO_SEND_COMPLETE_HANDLER",
@@ -7297,7 +7302,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_DRIVER",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff563230(v=vs.85)"
   },
   {
     "name": "CO_STATUS_HANDLER",
@@ -7409,7 +7414,7 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_MINIPORT",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff549413(v=vs.85)"
   },
   {
     "name": "W_CO_SEND_PACKETS_HANDLER",
@@ -7458,6 +7463,6 @@ export const API_FACTS: readonly ApiFact[] = [
     "headerCondition": "#if NDIS_LEGACY_MINIPORT",
     "sdvRule": null,
     "returnsStatuses": [],
-    "docUrl": null
+    "docUrl": "https://learn.microsoft.com/en-us/previous-versions/windows/hardware/network/ff549426(v=vs.85)"
   }
 ];
