@@ -7,5 +7,6 @@ export const DRIVERS: Driver[] = [
   { dir: 'ndis5-client', about: 'NDIS 5.0 client: NdisClOpenAddressFamily with NDIS_CLIENT_CHARACTERISTICS, goto cleanup, owner flag' },
   { dir: 'ndis6-cm', about: 'NDIS 6 stand-alone multipoint call manager: role types, NdisSetOptionalHandlers, NdisCmRegisterAddressFamilyEx, SEH, IO work item in another file' },
   { dir: 'ndis6-client', about: 'NDIS 6 client: NDIS_CO_CLIENT_OPTIONAL_HANDLERS, NdisClOpenAddressFamilyEx, notify-close-AF completion, do/while(FALSE) exit' },
+  { dir: 'ndis6-mcm', configs: [[], ['NDIS_SUPPORT_NDIS6=1']], about: 'NDIS 6 miniport call manager with incoming calls: NdisMCmRegisterAddressFamilyEx, #if NDIS_SUPPORT_NDIS6 arms, completion macro, completions from a timer in another file' },
   { dir: 'tree', drivers: 2, about: 'two NDIS 6 drivers in one tree: a miniport call manager (mcm/) beside a client (client/), sharing inc/wan.h' },
 ];

@@ -5,6 +5,7 @@ import { NDIS5_MCM } from './ndis5-mcm';
 import { NDIS5_CLIENT } from './ndis5-client';
 import { NDIS6_CM } from './ndis6-cm';
 import { NDIS6_CLIENT } from './ndis6-client';
+import { NDIS6_MCM } from './ndis6-mcm';
 import { TREE } from './tree';
 
 export const VARIANTS = new Map<string, Variant[]>([
@@ -13,5 +14,6 @@ export const VARIANTS = new Map<string, Variant[]>([
   ['ndis5-client', NDIS5_CLIENT],
   ['ndis6-cm', NDIS6_CM],
   ['ndis6-client', NDIS6_CLIENT],
+  ['ndis6-mcm', NDIS6_MCM],
   ['tree', TREE],
 ]);
