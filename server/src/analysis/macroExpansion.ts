@@ -121,7 +121,7 @@ export class MacroTable implements MacroHooks {
     if (!parser) { parser = new Parser(); parser.setLanguage(use.tree.language); parsers.set(use.tree.language, parser); }
     const tree = parser.parse(`${PREFIX}${sub.text}\n;}`);
     const fn = tree?.rootNode.namedChild(0);
-    const body = fn?.type === 'function_definition' ? fn.childForFieldName('body') : null;
+    const body = fn?.type === 'function_definition' ? onceBody(fn.childForFieldName('body')) : null;
     if (!tree || !body || tree.rootNode.namedChildCount !== 1) return undefined;
     const args = new Map<string, Node>();
     for (const r of sub.ranges) args.set(`${r.start + PREFIX.length}:${r.end + PREFIX.length}`, argNodes[r.arg]);
@@ -198,6 +198,20 @@ export class MacroTable implements MacroHooks {
     if (body) walk(body, 0);
     return out;
   }
+}
+
+/**
+ * `do { ... } while (0)` (or FALSE) is how a statement-like macro is written: it runs once, so its block is read
+ * instead (unless a `break` or `continue` in it needs the loop). The wrapper's statements otherwise.
+ */
+function onceBody(body: Node | null): Node | null {
+  const first = body?.namedChildren.filter((c) => !!c && c.type !== 'comment' && !(c.type === 'expression_statement' && c.text === ';')) ?? [];
+  const d = first.length === 1 ? first[0] : null;
+  if (d?.type !== 'do_statement') return body;
+  const cond = d.childForFieldName('condition')?.text.replace(/[\s()]/g, '');
+  const inner = d.childForFieldName('body');
+  if ((cond !== '0' && cond !== 'FALSE') || !inner || /\b(break|continue)\b/.test(inner.text)) return body;
+  return inner;
 }
 
 function strip(n: Node): Node {
