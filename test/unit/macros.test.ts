@@ -113,7 +113,7 @@ describe('incremental', () => {
       const before = validator.diagnostics(doc).find((d) => d.code === 'complete-with-pending')!.message;
       s.documents.change(uri, 5, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
       const after = validator.diagnostics(doc).find((d) => d.code === 'complete-with-pending')!.message;
-      const n = (m: string) => Number(/defined at line (\d+)/.exec(m)![1]);
+      const n = (m: unknown) => Number(/defined at line (\d+)/.exec(String(m))![1]);
       assert.equal(n(after), n(before) + 1);
     } finally {
       s.documents.close(uri);
