@@ -9,7 +9,7 @@ import {
 import type { Services } from './services';
 import { DEFAULT_SETTINGS, maxFileBytes, readSettings, type Settings } from './settings';
 import type { FeatureContext } from './features/context';
-import { SHOW_RULE_DOC } from './features/commands';
+import { OPEN_LOCATION, SHOW_RULE_DOC } from './features/commands';
 import type { Validator } from './validation';
 import { LspReframer } from './framing';
 import { StartGate } from './startGate';
@@ -135,7 +135,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: ['.', '>'], resolveProvider: true },
       inlayHintProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
-      executeCommandProvider: { commands: [SHOW_RULE_DOC] },
+      executeCommandProvider: { commands: [SHOW_RULE_DOC, OPEN_LOCATION] },
       ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'condis-assist', version: '0.1.0' },
@@ -283,6 +283,13 @@ connection.onCodeAction(guard('codeAction', [], (p, _c, s) => {
 connection.onExecuteCommand(async (p) => {
   if (!init) return notInitialized();
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+  if (p.command === OPEN_LOCATION) {
+    const [uri, line, character] = p.arguments ?? [];
+    if (typeof uri !== 'string' || !/^file:/.test(uri) || !Number.isInteger(line) || !Number.isInteger(character)) return undefined;
+    const at = { line: Math.max(0, line as number), character: Math.max(0, character as number) };
+    await connection.window.showDocument({ uri, selection: { start: at, end: at }, takeFocus: true }).catch(() => undefined);
+    return undefined;
+  }
   if (p.command !== SHOW_RULE_DOC || typeof p.arguments?.[0] !== 'string' || !/^[a-z-]+$/.test(p.arguments[0])) return undefined;
   await connection.window.showDocument({ uri: `${DOCS_BASE}/${p.arguments[0]}.md`, takeFocus: true }).catch(() => undefined);
   return undefined;

@@ -2,8 +2,12 @@
 // branch assumptions, returns) joined by edges for if/else, switch and fall-through, loops, break/continue and goto.
 import type { Node } from 'web-tree-sitter';
 
+/** The macro a call was made through: the one used at the call's node, and where it is defined. */
+export interface MacroVia { macro: string; uri: string; line: number; start: number }
+
 export type Event =
-  | { k: 'call'; node: Node; name: string; args: Node[] }
+  /** `via`: made inside the expansion of a macro used at `node` (macroExpansion.ts). */
+  | { k: 'call'; node: Node; name: string; args: Node[]; via?: MacroVia }
   /** `value` null: the target changed in a way we do not model (`x++`, `&x` passed to a call). */
   | { k: 'assign'; node: Node; target: string; value: Node | null }
   | { k: 'assume'; cond: Node; truth: boolean }
@@ -57,8 +61,20 @@ function mayHoldEvents(text: string): boolean {
 const MAX_BLOCKS = 20_000;
 const MAX_DEPTH = 400;
 
+/** The workspace's macros, seen through at their uses (implemented by macroExpansion.ts). */
+export interface MacroHooks {
+  /** The body to read in place of a macro use (call or identifier); undefined when it is not one to expand. */
+  expand(use: Node): Node | undefined;
+  /** Whether a node belongs to an expansion rather than to the file. */
+  foreign(n: Node): boolean;
+  /** The use site's argument a node of an expansion was substituted from. */
+  real(n: Node): Node | undefined;
+  /** An event made from an expansion's nodes, moved to the use site. */
+  adopt(ev: Event): Event;
+}
+
 /** `pruneByText: false` walks every expression to the leaves: the reference the tests hold the pruned walk to. */
-export function buildCfg(body: Node, opts: { pruneByText?: boolean } = {}): Cfg {
+export function buildCfg(body: Node, opts: { pruneByText?: boolean; macros?: MacroHooks } = {}): Cfg {
   const blocks: Block[] = [];
   const labels = new Map<string, number>();
   const newBlock = (): number => {
@@ -78,11 +94,29 @@ export function buildCfg(body: Node, opts: { pruneByText?: boolean } = {}): Cfg 
   const exact = opts.pruneByText !== false && !body.hasError;
   const src = exact ? body.text : '';
   const base = body.startIndex;
+  const macros = opts.macros;
+  /** Uses being expanded (macroExpansion.ts), outermost first; arguments of the outermost are read as its own. */
+  const inside: Node[] = [];
+  /** Reads the expansion of macro use `n`, as a statement or as an expression; undefined when `n` is no such use. */
+  function expandAt(n: Node, cur: number, depth: number, asStmt: boolean): number | undefined {
+    const x = macros!.expand(n);
+    if (!x) return undefined;
+    inside.push(n);
+    if (asStmt) cur = stmt(x, cur, depth + 1); else expr(x, cur, depth + 1, x.type);
+    inside.pop();
+    return cur;
+  }
 
   /** `known`: the node's type when the caller has it already (each `.type` is a call into wasm). */
   function expr(n: Node | null, cur: number, depth: number, known?: string): void {
     if (!n || cur < 0 || depth > MAX_DEPTH) return;
+    if (macros && inside.length) {
+      // A use site's argument substituted into an expansion: read the argument itself, as a use of its own.
+      const r = macros.real(n);
+      if (r) { const saved = inside.splice(0); expr(r, cur, depth + 1); inside.push(...saved); return; }
+    }
     const t = known ?? n.type;
+    if (macros && (t === 'identifier' || t === 'call_expression') && expandAt(n, cur, depth, false) !== undefined) return;
     if (t === 'call_expression') {
       const fn = n.childForFieldName('function');
       const argList = n.childForFieldName('arguments');
@@ -121,7 +155,7 @@ export function buildCfg(body: Node, opts: { pruneByText?: boolean } = {}): Cfg 
       return;
     }
     if (t === 'sizeof_expression' || t === 'string_literal' || t === 'comment' || LEAVES.has(t)) return;
-    if (exact && !mayHoldEvents(src.slice(n.startIndex - base, n.endIndex - base))) return;
+    if (exact && !(macros && inside.length && macros.foreign(n)) && !mayHoldEvents(src.slice(n.startIndex - base, n.endIndex - base))) return;
     for (const c of n.namedChildren) if (c) expr(c, cur, depth + 1);
   }
 
@@ -149,9 +183,15 @@ export function buildCfg(body: Node, opts: { pruneByText?: boolean } = {}): Cfg 
         }
         return cur;
       }
-      case 'expression_statement':
-        expr(n.namedChild(0), cur, depth + 1);
+      case 'expression_statement': {
+        const e = n.namedChild(0);
+        // A statement-like macro (`do { ... } while (0)`) is read as statements, with its branches.
+        const et = macros && e ? e.type : '';
+        const r = (et === 'call_expression' || et === 'identifier') && !macros!.real(e!) ? expandAt(e!, cur, depth, true) : undefined;
+        if (r !== undefined) return r;
+        expr(e, cur, depth + 1);
         return cur;
+      }
       case 'return_statement': {
         const value = n.namedChildren.find((c) => c && c.type !== 'comment') ?? null;
         expr(value, cur, depth + 1);
@@ -285,5 +325,6 @@ export function buildCfg(body: Node, opts: { pruneByText?: boolean } = {}): Cfg 
   const end = stmt(body, entry, 0);
   const fallOff = newBlock();
   edge(end, fallOff);
+  if (macros) for (const b of blocks) b.events = b.events.map((ev) => macros.adopt(ev));
   return { blocks, entry, fallOff };
 }

@@ -10,6 +10,7 @@ import { stripCasts } from './expressions';
 import { functionNameOf, type HandlerBinding, type HandlerQueries } from './handlers';
 import { findContextBindings, type ContextBinding } from './contexts';
 import { declaratorName, rootChildrenFrom } from '../syntax/nodes';
+import { macroFactOf, type MacroFact } from './macroDefs';
 import { mapRange, type EditRange } from '../syntax/parsedText';
 
 /** Nodes whose named children are top-level items in their own right (conditional compilation, `extern "C"`, recovery). */
@@ -47,6 +48,8 @@ export interface ChunkFacts {
   readonly paramStores: readonly { param: number; target: string }[];
   readonly bindings: readonly { name: string; entry: string; via: 'role-type' | 'handler-field'; field?: string; start: number; end: number }[];
   readonly contexts: readonly { name: string; type: string; start: number; end: number }[];
+  /** The macro this item defines (`#define`), if any: other items' uses expand it. */
+  readonly macros?: readonly MacroFact[];
   /** A hash of everything above but offsets: what other items may depend on. */
   readonly sem: number;
   /** Rule findings for this text, under the context they were computed in; null when they point outside the item. */
@@ -422,6 +425,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   }));
   const contexts = (found ? found.contextsIn(start, end) : findContextBindings(node, text, start, end))
     .map((c) => ({ ...c, name: own(c.name), type: own(c.type), start: c.start - start, end: c.end - start }));
+  const macro = macroFactOf(node, text, start);
   const facts = {
     type: node.type,
     fn: fn && { name: own(fn.name), params: fn.params.map(own) },
@@ -433,11 +437,14 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     paramStores: paramStores.map((p) => ({ param: p.param, target: own(p.target) })),
     bindings,
     contexts,
+    ...(macro ? { macros: [{ name: own(macro.name), params: macro.params && macro.params.map(own), body: own(macro.body), start: macro.start }] } : {}),
     sem: 0,
   };
   const semantic = JSON.stringify([
     node.type, facts.fn, [...facts.calls], facts.callees, facts.evidence, facts.vcCreated.map((v) => [v.handle, v.aliases]), facts.vcDeleted,
     facts.paramStores, bindings.map((b) => [b.name, b.entry, b.via, b.field]), contexts.map((c) => [c.name, c.type]),
+    // Only definitions add to the hash, so the other items' hashes stay what leafFacts computes.
+    ...(macro ? [[macro.name, macro.params, macro.body]] : []),
   ]);
   return { ...facts, sem: hash(semantic) };
 }

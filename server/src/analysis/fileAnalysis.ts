@@ -8,7 +8,10 @@ import type { Lifecycle } from '../catalog/lifecycle';
 import { analyzeFunction, type FunctionFlow } from './flow';
 import type { HandlerBinding, HandlerQueries } from './handlers';
 import { chunkFile, functionParts, type CarriedChunks, type Chunk } from './chunks';
-import { summarize, type FileSummary } from './summary';
+import { linesAt, summarize, type FileSummary } from './summary';
+import type { WorkspaceView } from './workspace';
+import { MacroTable } from './macroExpansion';
+import { localMacros } from './macroSource';
 
 export interface FunctionInfo {
   name: string;
@@ -54,6 +57,13 @@ export interface FileAnalysis {
   memo<T>(key: string, compute: () => T): T;
   /** Drops the per-function flow facts (recomputed if asked again): the rules have run, nothing else reads them. */
   release(): void;
+  /**
+   * The workspace whose macros this file's uses expand (with the file's own): set before the rules run. A change of
+   * its generation drops what was expanded with the previous one.
+   */
+  useWorkspace(ws: WorkspaceView): void;
+  /** The macros seen through at uses in this file (macroExpansion.ts), for this version and workspace generation. */
+  macros(): MacroTable;
   /** The same file narrowed to one item. */
   view(chunk: Chunk): FileAnalysis;
 }
@@ -75,6 +85,8 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
   const flows = new Map<number, FunctionFlow>();
   const memos = new Map<string, unknown>();
   const infos = new WeakMap<Chunk, FunctionInfo | null>();
+  let workspace: WorkspaceView | undefined;
+  let table: { t: MacroTable; generation: number } | undefined;
   // What the next version may reuse: plain values, so that versions do not keep each other alive.
   const state: CarriedState = { syntax, chunks: [] };
   const list = () => {
@@ -113,7 +125,7 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
     inScope: () => true,
     flowOf: (fn) => {
       let f = flows.get(fn.node.id);
-      if (!f) { f = analyzeFunction(fn.body, s.lifecycle, fn.params); flows.set(fn.node.id, f); }
+      if (!f) { f = analyzeFunction(fn.body, s.lifecycle, fn.params, self.macros()); flows.set(fn.node.id, f); }
       return f;
     },
     bindings: () => {
@@ -143,7 +155,7 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       if (summary) return summary;
       const prev = previous?.summary?.();
       const same = prev && previous?.semanticKey?.() === self.semanticKey() ? { summary: prev, edits: previous!.edits } : undefined;
-      summary = summarize(uri, self.chunks(), same);
+      summary = summarize(uri, self.chunks(), same, text);
       state.summary = summary;
       return summary;
     },
@@ -158,7 +170,11 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
         h1 = (h1 + h) | 0;
         h2 = (h2 + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0;
       }
-      semantic = `${list.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
+      // Other files name a macro's line in their messages ("defined at foo.h:14"): a macro that moves changes the key.
+      const macroStarts: number[] = [];
+      for (const c of list) if (c.facts.macros) macroStarts.push(c.start);
+      const lines = macroStarts.length ? `:${linesAt(text, macroStarts).join(',')}` : '';
+      semantic = `${list.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}${lines}`;
       state.semanticKey = semantic;
       return semantic;
     },
@@ -167,6 +183,23 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       return carriedOf(state);
     },
     release: () => flows.clear(),
+    useWorkspace: (ws) => {
+      if (workspace === ws && table?.generation === ws.generation(uri)) return;
+      workspace = ws;
+      table = undefined;
+      flows.clear();
+    },
+    macros: () => {
+      if (!table) {
+        const local = localMacros(uri, text, self.chunks());
+        const ws = workspace;
+        table = {
+          t: new MacroTable({ lookup: (name, at) => local.lookup(name, at) ?? (ws?.macro(name)?.uri === uri ? undefined : ws?.macro(name)) }, s.catalog, s.lifecycle),
+          generation: ws ? ws.generation(uri) : -1,
+        };
+      }
+      return table.t;
+    },
     memo: <T>(key: string, compute: () => T): T => {
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;

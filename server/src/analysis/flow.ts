@@ -2,7 +2,7 @@
 // which handles were closed, deleted, deactivated or left active, which parameters are known NULL, and whether a spin
 // lock is held, at every call and exit.
 import type { Node } from 'web-tree-sitter';
-import { buildCfg, exprKey, type Event } from './cfg';
+import { buildCfg, exprKey, type Event, type MacroHooks } from './cfg';
 import { parameterCopies, resultVariable } from './expressions';
 import { assignFacts, condOf, statusForm, type Cond } from './flowFacts';
 import type { Lifecycle } from '../catalog/lifecycle';
@@ -115,10 +115,11 @@ function assume(c: Cond, truth: boolean, s: FlowState, tracked: ReadonlySet<stri
 const NONE: ReadonlySet<string> = new Set();
 
 /** `params`: the function's parameter names, whose NULL-ness (and their copies') is tracked through branches. */
-export function analyzeFunction(body: Node, lifecycle: Lifecycle, params: readonly string[] = []): FunctionFlow {
-  const cfg = buildCfg(body);
+export function analyzeFunction(body: Node, lifecycle: Lifecycle, params: readonly string[] = [], macros?: MacroHooks): FunctionFlow {
+  const cfg = buildCfg(body, { macros });
   const tracked: ReadonlySet<string> = params.length ? new Set([...params, ...parameterCopies(body, params).keys()]) : NONE;
-  const calls = new Map<Node['id'], CallObservation>();
+  // By event: the calls a macro use expands to share its node.
+  const calls = new Map<Event, CallObservation>();
   const exits = new Map<Node['id'] | 'fall', ExitObservation>();
   const inStates: Map<string, FlowState>[] = cfg.blocks.map(() => new Map());
   const visits = new Array<number>(cfg.blocks.length).fill(0);
@@ -127,8 +128,8 @@ export function analyzeFunction(body: Node, lifecycle: Lifecycle, params: readon
   const pending = new Set<number>([cfg.entry]);
 
   const observeCall = (ev: Extract<Event, { k: 'call' }>, s: FlowState) => {
-    let o = calls.get(ev.node.id);
-    if (!o) { o = { call: ev, states: [] }; calls.set(ev.node.id, o); }
+    let o = calls.get(ev);
+    if (!o) { o = { call: ev, states: [] }; calls.set(ev, o); }
     if (o.states.length < MAX_STATES) o.states.push(s);
   };
   const observeExit = (id: Node['id'] | 'fall', node: Node | null, value: Node | null, s: FlowState) => {

@@ -32,7 +32,12 @@ function computeStatusForm(n: Node | null): StatusForm {
   return NO_STATUS;
 }
 
-const STATUS_CONST = /^(NDIS_)?STATUS_[A-Z0-9_]+$/;
+export const STATUS_CONST = /^(NDIS_)?STATUS_[A-Z0-9_]+$/;
+
+/** A use of an object-like macro that stands for a status constant reads as that constant (macroExpansion.ts). */
+export function presetStatus(n: Node, name: string): void {
+  statusForms.set(n, { k: 'const', v: normalizeStatus(name) });
+}
 
 /** STATUS_PENDING and NDIS_STATUS_PENDING are the same value: compare them as one. */
 function normalizeStatus(name: string): string {

@@ -20,6 +20,8 @@ export interface FileSummary {
   paramStores?: { fn: string; param: number; target: string }[];
   /** Routines bound to a non-CoNDIS execution context (timer, DPC, work item): name, context role typedef, evidence. */
   contexts?: { name: string; type: string; start: number; end: number }[];
+  /** Macros defined here (`#define`), in order: other files' uses expand them. `line` 1-based, `start` its offset. */
+  macros?: { name: string; params: string[] | null; body: string; line: number; start: number }[];
 }
 
 export { ROLE_EVIDENCE } from './chunks';
@@ -28,18 +30,22 @@ export { ROLE_EVIDENCE } from './chunks';
  * Merges the facts of a file's items into its summary (offsets made absolute again). Given the summary of an earlier
  * version with the same semantic key, only its offsets are brought up to date.
  */
-export function summarize(uri: string, chunks: readonly Chunk[], same?: { summary: FileSummary; edits: readonly EditRange[] }): FileSummary {
+export function summarize(uri: string, chunks: readonly Chunk[], same?: { summary: FileSummary; edits: readonly EditRange[] }, text = ''): FileSummary {
   if (same) {
     // Same cross-item facts: the same VC creations and contexts, whose offsets only move with the edits.
     const at = (p: number) => mapOffset(p, same.edits);
     const { summary } = same;
+    const starts = summary.macros?.map((m) => at(m.start));
+    const lines = starts && linesAt(text, starts);
     return {
       ...summary,
       uri,
       vcCreated: summary.vcCreated.map((v) => ({ ...v, start: at(v.start), end: at(v.end) })),
       contexts: summary.contexts?.map((c) => ({ ...c, start: at(c.start), end: at(c.end) })),
+      ...(summary.macros ? { macros: summary.macros.map((m, i) => ({ ...m, start: starts![i], line: lines![i] })) } : {}),
     };
   }
+  const macros: NonNullable<FileSummary['macros']> = [];
   const callGraph: Record<string, string[]> = {};
   const calls: Record<string, number> = {};
   const evidence = new Set<string>();
@@ -61,6 +67,21 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
     for (const p of f.paramStores) paramStores.push({ fn, param: p.param, target: p.target });
     for (const b of f.bindings) bindings.push({ name: b.name, entry: b.entry, via: b.via, ...(b.field ? { field: b.field } : {}) });
     for (const c of f.contexts) contexts.push({ name: c.name, type: c.type, start: start + c.start, end: start + c.end });
+    for (const m of f.macros ?? []) macros.push({ name: m.name, params: m.params, body: m.body, line: 0, start: start + m.start });
   }
-  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts };
+  const lines = linesAt(text, macros.map((m) => m.start));
+  macros.forEach((m, i) => { m.line = lines[i]; });
+  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts, ...(macros.length ? { macros } : {}) };
+}
+
+/** The 1-based lines of ascending offsets: one pass over the text up to the last of them. */
+export function linesAt(text: string, offsets: readonly number[]): number[] {
+  const out: number[] = [];
+  let line = 1;
+  let at = 0;
+  for (const o of offsets) {
+    for (let i = text.indexOf('\n', at); i >= 0 && i < o; i = text.indexOf('\n', i + 1)) { line++; at = i + 1; }
+    out.push(line);
+  }
+  return out;
 }

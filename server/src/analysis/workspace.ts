@@ -1,6 +1,7 @@
 // The workspace index: one summary per file, and the questions cross-file rules ask of them
 // (the driver role around a file, handlers bound anywhere, completions called anywhere).
 import type { FileSummary } from './summary';
+import { expandedCallees, type MacroDef } from './macroDefs';
 
 export type DriverKind = 'call-manager' | 'miniport-call-manager' | 'client' | 'miniport' | 'unknown';
 
@@ -18,6 +19,8 @@ export interface WorkspaceView {
   /** What `fn` calls, looked up in whichever file defines it. */
   calleesOf(fn: string): string[];
   summaries(): Iterable<FileSummary>;
+  /** The definition of macro `name` in any file (see macroDefs.ts for which one when several files define it). */
+  macro(name: string): MacroDef | undefined;
   /**
    * A number that changes whenever a file other than `exceptUri` changes a cross-file fact (its summary without
    * offsets), or the driver-kind override changes: results that read other files are valid while it stays the same.
@@ -28,7 +31,7 @@ export interface WorkspaceView {
 /** The summary without offsets: what other files' results may depend on. */
 export function summaryKey(f: FileSummary): string {
   return JSON.stringify([f.bindings, f.callGraph, f.calls, f.evidence, f.vcCreated.map((v) => [v.fn, v.handle, v.aliases]), f.vcDeleted,
-    f.paramStores, f.contexts?.map((c) => [c.name, c.type])]);
+    f.paramStores, f.contexts?.map((c) => [c.name, c.type]), f.macros?.map((m) => [m.name, m.params, m.body, m.line])]);
 }
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -38,7 +41,7 @@ export class WorkspaceIndex implements WorkspaceView {
   private changes = 0;
   private readonly changesOf = new Map<string, number>();
   private overrideValue: DriverKind | 'auto';
-  private cache: { bindings: Map<string, { entry: string; via: string; field?: string; uri: string }[]>; contexts: Map<string, { type: string; uri: string }[]>; calls: Map<string, number>; callers: Map<string, string[]>; callees: Map<string, string[]> } | null = null;
+  private cache: { bindings: Map<string, { entry: string; via: string; field?: string; uri: string }[]>; contexts: Map<string, { type: string; uri: string }[]>; calls: Map<string, number>; callers: Map<string, string[]>; callees: Map<string, string[]>; macros: Map<string, MacroDef>; viaMacros: Map<string, Map<string, number>> } | null = null;
   private readonly roleCache = new Map<string, DriverKind>();
 
   constructor(override: DriverKind | 'auto' = 'auto', private readonly maxFiles = 50_000) {
@@ -100,6 +103,15 @@ export class WorkspaceIndex implements WorkspaceView {
     const callers = new Map<string, string[]>();
     const callees = new Map<string, string[]>();
     const contexts = new Map<string, { type: string; uri: string }[]>();
+    // Which definition of a macro several files define: the last one of the file whose URI sorts last, so that the
+    // answer does not depend on the order files were indexed in.
+    const macros = new Map<string, MacroDef>();
+    for (const f of this.files.values()) {
+      for (const m of f.macros ?? []) {
+        const had = macros.get(m.name);
+        if (!had || had.uri <= f.uri) macros.set(m.name, { ...m, uri: f.uri });
+      }
+    }
     for (const f of this.files.values()) {
       for (const c of f.contexts ?? []) contexts.set(c.name, [...(contexts.get(c.name) ?? []), { type: c.type, uri: f.uri }]);
       for (const b of f.bindings) {
@@ -117,7 +129,27 @@ export class WorkspaceIndex implements WorkspaceView {
         }
       }
     }
-    this.cache = { bindings, contexts, calls, callers, callees };
+    // A use of a macro counts as a call of what it expands to, per file (so that one file's own can be left out).
+    const viaMacros = new Map<string, Map<string, number>>();
+    const expanded = new Map<string, string[]>();
+    const lookup = (n: string) => macros.get(n);
+    if (macros.size) {
+      for (const f of this.files.values()) {
+        let extra: Map<string, number> | undefined;
+        for (const [n, c] of Object.entries(f.calls)) {
+          if (!macros.has(n)) continue;
+          let list = expanded.get(n);
+          if (!list) { list = expandedCallees(n, lookup); expanded.set(n, list); }
+          for (const inner of list) {
+            extra ??= new Map();
+            extra.set(inner, (extra.get(inner) ?? 0) + c);
+            calls.set(inner, (calls.get(inner) ?? 0) + c);
+          }
+        }
+        if (extra) viaMacros.set(f.uri, extra);
+      }
+    }
+    this.cache = { bindings, contexts, calls, callers, callees, macros, viaMacros };
     return this.cache;
   }
 
@@ -125,8 +157,9 @@ export class WorkspaceIndex implements WorkspaceView {
   contextsOf(name: string) { return this.index().contexts.get(name) ?? []; }
   callCount(name: string, exceptUri?: string) {
     const all = this.index().calls.get(name) ?? 0;
-    return exceptUri ? all - (this.files.get(exceptUri)?.calls[name] ?? 0) : all;
+    return exceptUri ? all - (this.files.get(exceptUri)?.calls[name] ?? 0) - (this.index().viaMacros.get(exceptUri)?.get(name) ?? 0) : all;
   }
+  macro(name: string) { return this.index().macros.get(name); }
   callersOf(name: string) { return this.index().callers.get(name) ?? []; }
   calleesOf(fn: string) { return this.index().callees.get(fn) ?? []; }
 

@@ -5,7 +5,7 @@ import type { OpenDocument } from '../documents';
 import { SOURCE, type DiagnosticData } from './diagnostics';
 import { FILE_TOO_LARGE } from '../limits';
 
-import { SHOW_RULE_DOC } from './commands';
+import { OPEN_LOCATION, SHOW_RULE_DOC } from './commands';
 
 export { SHOW_RULE_DOC };
 
@@ -31,6 +31,11 @@ export function provideCodeActions(doc: OpenDocument, params: CodeActionParams, 
     if (isData(d.data) && d.data.version === doc.version) {
       for (const fix of d.data.fixes) {
         out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: !!fix.preferred, edit: edit(doc, fix.edits, versioned) });
+      }
+      // A fix that would edit a macro is not offered as an edit: this opens the macro's definition instead.
+      for (const o of Array.isArray(d.data.opens) ? d.data.opens : []) {
+        if (typeof o?.uri !== 'string' || typeof o.title !== 'string' || !Number.isInteger(o.line) || !Number.isInteger(o.character)) continue;
+        out.push({ title: o.title, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: o.title, command: OPEN_LOCATION, arguments: [o.uri, o.line, o.character] } });
       }
     }
     out.push({ title: `Suppress ${rule} on this line`, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: edit(doc, [suppressEdit(doc, d, rule)], versioned) });

@@ -6,6 +6,7 @@ import { RULES } from '../rules';
 import type { Finding, RuleContext, Severity } from '../rules/types';
 import { LINE_REF, lineRef } from '../rules/util';
 import type { Settings } from '../settings';
+import { throughMacros } from './macroFindings';
 
 export const SOURCE = 'condis';
 
@@ -20,6 +21,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export interface DiagnosticData {
   version: number;
   fixes: { title: string; edits: TextEdit[]; preferred?: boolean }[];
+  /** Places offered to open (a macro's definition): see Finding.opens. */
+  opens?: { title: string; uri: string; line: number; character: number }[];
 }
 
 export interface RawFinding extends Finding { rule: string; severityName: Severity }
@@ -43,6 +46,7 @@ export interface Budget {
 export function runRules(ctx: RuleContext, settings: Settings, budget?: Budget): RawFinding[] {
   if (!settings.diagnostics.enable) return [];
   const { file } = ctx;
+  file.useWorkspace(ctx.workspace);
   const rules = RULES.filter((r) => settings.diagnostics.rules[r.id] !== 'off');
   const key = [
     rules.map((r) => r.id).join(','), ctx.workspace.roleOf(file.uri), file.semanticKey(), ctx.workspace.generation(file.uri),
@@ -67,7 +71,7 @@ export function runRules(ctx: RuleContext, settings: Settings, budget?: Budget):
     for (const rule of rules) {
       let found: Finding[];
       try {
-        found = rule.check(view);
+        found = throughMacros(rule.check(view), file.macros().uses, file.uri);
       } catch {
         keep = false; // a rule that trips over odd code reports nothing here rather than taking the others down
         continue;
@@ -118,6 +122,7 @@ function within(f: Finding, start: number, end: number): boolean {
   if (!inside(f.start) || !inside(f.end)) return false;
   if (f.related?.some((r) => !r.uri && (!inside(r.start) || !inside(r.end)))) return false;
   if (f.fixes?.some((x) => x.changes.some((c) => !inside(c.start) || !inside(c.end)))) return false;
+  if (f.opens?.some((o) => o.start !== undefined && !inside(o.start))) return false;
   for (const m of f.message.matchAll(LINE_REF)) if (!inside(Number(m[1]))) return false;
   return true;
 }
@@ -132,6 +137,7 @@ function shift(f: Finding, by: number): Finding {
     message: f.message.includes('\uE000') ? f.message.replace(LINE_REF, (_, o: string) => lineRef(Number(o) + by)) : f.message,
     ...(f.related ? { related: f.related.map((r) => (r.uri ? r : { ...r, start: r.start + by, end: r.end + by })) } : {}),
     ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, changes: x.changes.map((c) => ({ ...c, start: c.start + by, end: c.end + by })) })) } : {}),
+    ...(f.opens ? { opens: f.opens.map((o) => (o.start === undefined ? o : { ...o, start: o.start + by })) } : {}),
   };
 }
 
@@ -167,6 +173,12 @@ export function toDiagnostics(findings: RawFinding[], doc: TextDocument, docsBas
         preferred: x.preferred,
         edits: x.changes.map((c) => ({ range: { start: doc.positionAt(c.start), end: doc.positionAt(c.end) }, newText: c.newText })),
       })),
+      ...(f.opens?.length ? {
+        opens: f.opens.map((o) => {
+          const at = o.start !== undefined ? doc.positionAt(o.start) : { line: Math.max(0, o.line - 1), character: 0 };
+          return { title: o.title, uri: o.uri, line: at.line, character: at.character };
+        }),
+      } : {}),
     };
     const d: Diagnostic = {
       range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },

@@ -5,6 +5,7 @@ import { identifierAt } from '../syntax/nodes';
 import { bindingsOfName, localBindings, type FeatureContext } from './context';
 import { bindingMarkdown, entryMarkdown, fieldMarkdown, statusMarkdown, toPlainText } from './render';
 import { wordAt } from './words';
+import { macroMarkdown } from './macroHover';
 
 export function provideHover(doc: OpenDocument, position: Position, ctx: FeatureContext): Hover | null {
   const offset = doc.text.offsetAt(position);
@@ -34,7 +35,7 @@ function markdownFor(name: string, isField: boolean, doc: OpenDocument, ctx: Fea
   if (byField && (isField || !localBindings(doc, name, ctx).length)) return fieldMarkdown(name, byField);
   const bindings = bindingsOfName(doc, name, ctx);
   if (bindings.length) return bindingMarkdown(name, bindings);
-  return null;
+  return doc.parsed.hasTree ? macroMarkdown(name, doc, ctx) : null;
 }
 
 function wordInPreprocessor(doc: OpenDocument, offset: number) {

@@ -6,8 +6,10 @@ export interface CallSite {
   call: Node;
   /** The callee identifier when the callee is a plain name, else null. */
   callee: Node | null;
-  /** Its text; '' when `callee` is null. */
+  /** Its text; '' when `callee` is null. For a call made through a macro: the name called inside it. */
   name: string;
+  /** Made inside the expansion of the macro called at `call` (whose name `callee` is). */
+  throughMacro?: boolean;
 }
 
 const byScope = new WeakMap<Node, CallSite[]>();
@@ -16,8 +18,9 @@ const byScope = new WeakMap<Node, CallSite[]>();
  * Every call_expression under the scope nodes, in document order (as `descendantsOfType` gives them). Kept per scope
  * node object: wrong-argument-count, unchecked-status and the two API-family rules walk the same item.
  */
-export function callSites(ctx: RuleContext): CallSite[] {
+export function callSites(ctx: RuleContext, opts: { throughMacros?: boolean } = {}): CallSite[] {
   const out: CallSite[] = [];
+  const macros = opts.throughMacros ? ctx.file.macros() : undefined;
   for (const root of ctx.file.scopeNodes()) {
     let list = byScope.get(root);
     if (!list) {
@@ -30,7 +33,11 @@ export function callSites(ctx: RuleContext): CallSite[] {
       }
       byScope.set(root, list);
     }
-    for (const c of list) out.push(c);
+    for (const c of list) {
+      out.push(c);
+      // The calls a macro use makes (nested macros seen through), at the use: the rules that read the names spelled.
+      if (macros && c.callee) for (const name of macros.callsOf(c.call)) out.push({ call: c.call, callee: c.callee, name, throughMacro: true });
+    }
   }
   return out;
 }

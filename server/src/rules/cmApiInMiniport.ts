@@ -14,7 +14,7 @@ export const cmApiInMiniport: Rule = {
     if (ctx.workspace.roleOf(ctx.file.uri) !== 'miniport-call-manager') return [];
     const out: Finding[] = [];
     let reason: string | undefined;
-    for (const { call, callee, name } of callSites(ctx)) {
+    for (const { call, callee, name } of callSites(ctx, { throughMacros: true })) {
       const mcm = callee && ctx.lifecycle.mcmNameOf(name);
       if (!callee || !mcm || ctx.file.defines(name)) continue;
       reason ??= kindReason('miniport-call-manager', ctx);

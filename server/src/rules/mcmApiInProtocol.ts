@@ -14,7 +14,7 @@ export const mcmApiInProtocol: Rule = {
     if (ctx.workspace.roleOf(ctx.file.uri) !== 'call-manager') return [];
     const out: Finding[] = [];
     let reason: string | undefined;
-    for (const { call, callee, name } of callSites(ctx)) {
+    for (const { call, callee, name } of callSites(ctx, { throughMacros: true })) {
       const standalone = callee && ctx.lifecycle.standaloneNameOf(name);
       if (!callee || !standalone || ctx.file.defines(name)) continue;
       reason ??= kindReason('call-manager', ctx);

@@ -12,11 +12,13 @@ export const missingCompletion: Rule = {
     const out: Finding[] = [];
     const { file, lifecycle, workspace } = ctx;
     const local = file.summary().calls;
+    // Uses of this file's macros count as the calls they expand to (the workspace's count leaves this file out).
+    let viaMacros: Map<string, number> | undefined;
     for (const fn of file.functions()) {
       for (const role of rolesOf(fn, ctx)) {
         const completions = lifecycle.completionsOf(role);
         if (!completions.length) continue;
-        const called = completions.some((c) => (local[c] ?? 0) + workspace.callCount(c, file.uri) > 0);
+        const called = completions.some((c) => (local[c] ?? 0) + ((viaMacros ??= file.macros().callsThrough(local)).get(c) ?? 0) + workspace.callCount(c, file.uri) > 0);
         if (called) continue;
         for (const exit of file.flowOf(fn).exits) {
           if (!exit.node || !exit.states.some((s) => resolveStatus(exit.value, s) === 'NDIS_STATUS_PENDING')) continue;

@@ -25,6 +25,8 @@ export interface Finding {
   fixes?: Fix[];
   /** Other places that explain the finding (the earlier completion, the creating call, ...). */
   related?: { uri?: string; start: number; end: number; message: string }[];
+  /** Places to open instead of a fix (a macro's definition): `start` when in this file, else `line` (1-based) of `uri`. */
+  opens?: { title: string; uri: string; line: number; start?: number }[];
 }
 
 export interface RuleContext {

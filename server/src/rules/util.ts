@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import type { CatalogEntry } from '../catalog';
 import type { FunctionInfo } from '../analysis/fileAnalysis';
 import type { RuleContext } from './types';
+import { siteOf } from '../analysis/macroExpansion';
 
 /** The callbacks `fn` implements, from this file's bindings and every other file's. */
 export function rolesOf(fn: FunctionInfo, ctx: RuleContext): CatalogEntry[] {
@@ -27,8 +28,10 @@ export function lineOf(_text: string, offset: number): string {
 export const lineRef = (offset: number) => `\uE000${offset}\uE001`;
 export const LINE_REF = /\uE000(-?\d+)\uE001/g;
 
+/** Where a node is in the file; a node of a macro's expansion is at the macro's use. */
 export function range(n: Node): { start: number; end: number } {
-  return { start: n.startIndex, end: n.endIndex };
+  const at = siteOf(n) ?? n;
+  return { start: at.startIndex, end: at.endIndex };
 }
 
 /** `name` as the user wrote it in a message: backticked. */
