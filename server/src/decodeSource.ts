@@ -9,7 +9,16 @@ export type Decoded = { ok: true; text: string; encoding: SourceEncoding } | { o
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Lenient = new TextDecoder('utf-8');
 const utf16le = new TextDecoder('utf-16le');
-const cp1252 = new TextDecoder('windows-1252');
+/**
+ * Windows-1252's 0x80-0x9F (WHATWG index): the rest of the code page is Latin-1. Our own table, because Node's
+ * TextDecoder('windows-1252') decodes as Latin-1 since 20.18.3 / 22.13.0 (nodejs/node#60888).
+ */
+const C1 = String.fromCharCode(0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178);
+
+function decodeCp1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').replace(/[\x80-\x9f]/g, (c) => C1[c.charCodeAt(0) - 0x80]);
+}
 
 /** Also what a UTF-16 file without a byte-order mark gets: Windows editors write the mark, guessing would misread binaries. */
 const BINARY = 'binary content (NUL bytes)';
@@ -33,7 +42,7 @@ export function decodeSource(bytes: Uint8Array): Decoded {
       text = utf8.decode(bytes);
       encoding = 'utf-8';
     } catch {
-      text = cp1252.decode(bytes);
+      text = decodeCp1252(bytes);
       encoding = 'windows-1252';
     }
   }

@@ -102,8 +102,9 @@ export class UriKeys {
 
   private fold(canonical: string): string {
     if (!this.ignoreCase || !canonical.startsWith('file:')) return canonical;
-    // Escapes stay upper case, so a spelling already in lower case is its own folded form.
-    const folded = canonical.toLowerCase().replace(/%[0-9a-f]{2}/g, (e) => e.toUpperCase());
+    // Folded as decoded text, so `É` (`%C3%89`) and `é` (`%C3%A9`) fold together as they do on NTFS.
+    const u = URI.parse(canonical);
+    const folded = u.with({ authority: u.authority.toLowerCase(), path: u.path.toLowerCase() }).toString();
     const first = this.spellings.get(folded);
     if (first !== undefined) return first;
     if (this.spellings.size >= MAX_SPELLINGS) return folded;
