@@ -11,7 +11,6 @@ import { DEFAULT_SETTINGS, maxFileBytes, readSettings, type Settings } from './s
 import type { FeatureContext } from './features/context';
 import { SHOW_RULE_DOC } from './features/commands';
 import type { Validator } from './validation';
-import { uriToPath } from './uris';
 import { LspReframer } from './framing';
 import { StartGate } from './startGate';
 // Types only: the code comes from dist/serverCore.js, loaded after initialize (see loadCore).
@@ -203,7 +202,7 @@ async function buildIndex(): Promise<void> {
   const s = services;
   const folders = (init?.workspaceFolders ?? (init?.rootUri ? [{ uri: init.rootUri, name: '' }] : []))
     .filter((f) => f.uri.startsWith('file:')).flatMap((f) => {
-      const path = uriToPath(f.uri);
+      const path = core.uriToPath(f.uri);
       // Another host (on Linux and macOS): a share this machine has not mounted at that name.
       if (path === undefined) connection.console.warn(`Not indexing workspace folder ${f.uri}: it is on another host`);
       return path === undefined ? [] : [path];
