@@ -5,12 +5,16 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import type { Parser } from 'web-tree-sitter';
 import { ParsedText } from './syntax/parsedText';
 import { overLimit, UnparsedText } from './limits';
+import { UriKeys } from './uris';
 
 /** A document's syntax: parsed, or (over the size limit) text only, with a null tree. */
 export type SourceText = ParsedText | UnparsedText;
 
 export interface OpenDocument {
+  /** The key the server files the document under (uris.ts): one per file, however the client spells it. */
   readonly uri: string;
+  /** The URI as the client sent it: what answers about this document are addressed to. */
+  readonly clientUri: string;
   readonly languageId: string;
   version: number;
   text: TextDocument;
@@ -38,21 +42,25 @@ function wellFormed(c: unknown): TextDocumentContentChangeEvent | null {
   return range && isPosition(range.start) && isPosition(range.end) ? c as TextDocumentContentChangeEvent : null;
 }
 
+/** The open documents by key: every method takes a URI in any spelling of it. */
 export class DocumentStore {
   private readonly docs = new Map<string, OpenDocument>();
 
   /**
    * @param maxBytes documents larger than this (UTF-8) are not parsed.
    * @param onSkipped told each time a document becomes too large to parse (opened, edited or the limit lowered).
+   * @param keys the keys shared with the workspace index, so an open file and its copy on disk are one entry.
    */
-  constructor(private readonly parser: Parser, private maxBytes = Infinity, private readonly onSkipped?: (doc: OpenDocument) => void) {}
+  constructor(private readonly parser: Parser, private maxBytes = Infinity, private readonly onSkipped?: (doc: OpenDocument) => void,
+    readonly keys = new UriKeys()) {}
 
-  open(uri: string, languageId: string, version: number, content: string): OpenDocument {
+  open(clientUri: string, languageId: string, version: number, content: string): OpenDocument {
+    const uri = this.keys.key(clientUri);
     this.close(uri);
     const over = overLimit(content, this.maxBytes);
     const doc: OpenDocument = {
-      uri, languageId, version,
-      text: TextDocument.create(uri, languageId, version, content),
+      uri, clientUri, languageId, version,
+      text: TextDocument.create(clientUri, languageId, version, content),
       parsed: over ? new UnparsedText(content) : new ParsedText(this.parser, content),
       derived: new Map(),
     };
@@ -80,7 +88,7 @@ export class DocumentStore {
   }
 
   change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
-    const doc = this.docs.get(uri);
+    const doc = this.get(uri);
     if (!doc) return undefined;
     for (const raw of changes) {
       // A malformed change is ignored whole: the text model half-applies some (a line that is not an integer), which
@@ -109,14 +117,14 @@ export class DocumentStore {
   }
 
   close(uri: string): void {
-    const doc = this.docs.get(uri);
+    const doc = this.get(uri);
     if (!doc) return;
     doc.parsed.dispose();
-    this.docs.delete(uri);
+    this.docs.delete(doc.uri);
   }
 
   get(uri: string): OpenDocument | undefined {
-    return this.docs.get(uri);
+    return this.docs.get(this.keys.key(uri));
   }
 
   all(): IterableIterator<OpenDocument> {

@@ -1,7 +1,7 @@
 // Builds the workspace index in the background: lists the folders' C sources and summarises each file
 // in small slices, yielding between them so requests are answered while it runs.
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileEvent } from 'vscode-languageserver';
+import { fileUri, uriToPath } from './uris';
 import { listSources, readSource } from './workspaceFiles';
 import { summarizeFile, type Services } from './services';
 import { limitText, sizeText } from './limits';
@@ -35,7 +35,7 @@ export async function indexFiles(s: Services, files: string[], maxBytes: number,
   let done = 0;
   for (const path of files) {
     if (progress.cancelled()) break;
-    const uri = pathToFileURL(path).href;
+    const uri = s.uris.key(fileUri(path));
     if (!s.documents.get(uri)) {
       const r = await readSource(path, maxBytes);
       if (r.ok) {
@@ -78,17 +78,14 @@ export function tooLargeMessage(tooLarge: Map<string, number>, maxBytes: number)
  */
 export async function applyFileEvents(s: Services, changes: readonly FileEvent[], maxBytes: number, tooLarge: Map<string, number>, log: (m: string) => void): Promise<void> {
   for (const change of changes) {
-    if (s.documents.get(change.uri)) continue;
-    if (change.type === FILE_DELETED) { s.workspace.delete(change.uri); continue; }
-    let path: string;
-    try {
-      path = fileURLToPath(change.uri);
-    } catch { // another host, a malformed escape: nothing on this disk
-      continue;
-    }
+    const uri = s.uris.key(change.uri); // the client's spelling may not be the listing's
+    if (s.documents.get(uri)) continue;
+    if (change.type === FILE_DELETED) { s.workspace.delete(uri); continue; }
+    const path = uriToPath(uri);
+    if (path === undefined) continue; // another scheme or host: nothing on this disk
     const r = await readSource(path, maxBytes);
     if (!r.ok) {
-      s.workspace.delete(change.uri);
+      s.workspace.delete(uri);
       if (r.size !== undefined && !tooLarge.has(path)) {
         tooLarge.set(path, r.size);
         log(tooLargeMessage(new Map([[path, r.size]]), maxBytes));
@@ -97,10 +94,10 @@ export async function applyFileEvents(s: Services, changes: readonly FileEvent[]
     }
     tooLarge.delete(path);
     try {
-      const summary = summarizeFile(s, change.uri, r.text);
-      if (summary) s.workspace.set(summary); else s.workspace.delete(change.uri);
+      const summary = summarizeFile(s, uri, r.text);
+      if (summary) s.workspace.set(summary); else s.workspace.delete(uri);
     } catch (err) {
-      s.workspace.delete(change.uri);
+      s.workspace.delete(uri);
       log(`Could not index ${path}: ${String(err)}`);
     }
   }

@@ -1,7 +1,7 @@
 // Language server entry: the connection, the capabilities and the routing table from LSP methods to features.
 import { join } from 'node:path';
 import { format } from 'node:util';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind,
   type CompletionItem, type Connection, type InitializeParams, type InitializeResult,
@@ -163,7 +163,8 @@ function setUp(s: Services): void {
   // Clients that pull diagnostics get them on request; the others (Neovim 0.7, ...) get them pushed. Never both.
   const pull = !!caps.textDocument?.diagnostic;
   validator = new core.Validator(services, () => settings, DOCS_BASE,
-    pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    // Addressed as the client spells the document: the server's key may be spelled otherwise (uris.ts).
+    pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri: s.documents.get(uri)?.clientUri ?? uri, version, diagnostics }),
     () => void connection.languages.diagnostics.refresh().catch(() => undefined));
 }
 
@@ -201,12 +202,10 @@ async function buildIndex(): Promise<void> {
   const s = services;
   const folders = (init?.workspaceFolders ?? (init?.rootUri ? [{ uri: init.rootUri, name: '' }] : []))
     .filter((f) => f.uri.startsWith('file:')).flatMap((f) => {
-      try {
-        return [fileURLToPath(f.uri)];
-      } catch (err) { // another host (on Linux and macOS), a malformed escape
-        connection.console.warn(`Not indexing workspace folder ${f.uri}: ${String(err)}`);
-        return [];
-      }
+      const path = core.uriToPath(f.uri);
+      // Another host (on Linux and macOS): a share this machine has not mounted at that name.
+      if (path === undefined) connection.console.warn(`Not indexing workspace folder ${f.uri}: it is on another host`);
+      return path === undefined ? [] : [path];
     });
   if (!s || !folders.length) return;
   const progress = init?.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
@@ -242,12 +241,12 @@ connection.onDidChangeWatchedFiles(notice('didChangeWatchedFiles', (p, s) => voi
 
 // Document sync: the store applies each change to the text and to the syntax tree incrementally.
 connection.onDidOpenTextDocument(notice('didOpen', (p, s) => {
-  s.documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
-  validator?.schedule(p.textDocument.uri);
+  const doc = s.documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+  validator?.schedule(doc.uri);
 }));
 connection.onDidChangeTextDocument(notice('didChange', (p, s) => {
-  s.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
-  validator?.schedule(p.textDocument.uri);
+  const doc = s.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
+  if (doc) validator?.schedule(doc.uri);
 }));
 connection.onDidCloseTextDocument(notice('didClose', (p, s) => {
   s.documents.close(p.textDocument.uri);

@@ -11,6 +11,7 @@ import { analyzeFile, type FileAnalysis } from './analysis/fileAnalysis';
 import { ParsedText } from './syntax/parsedText';
 import type { FileSummary } from './analysis/summary';
 import type { CarriedChunks } from './analysis/chunks';
+import { UriKeys } from './uris';
 
 export interface Services {
   language: CLanguage;
@@ -19,6 +20,8 @@ export interface Services {
   handlers: HandlerQueries;
   completionItems: CompletionItems;
   documents: DocumentStore;
+  /** One key per file (uris.ts), shared by the open documents and the workspace index. */
+  uris: UriKeys;
   lifecycle: Lifecycle;
   workspace: WorkspaceIndex;
   /** A parser kept apart from the open documents' one, for files read from disk. */
@@ -49,13 +52,15 @@ export async function createServices(wasmDir: string, opts: ServiceOptions = {})
   const language = await loadCLanguage(wasmDir);
   const parser = language.createParser();
   const catalog = createCatalog();
+  const uris = new UriKeys();
   return {
     language,
     parser,
     catalog,
     handlers: new HandlerQueries(language.language),
     completionItems: buildCompletionItems(catalog),
-    documents: new DocumentStore(parser, Infinity, opts.onSkipped),
+    documents: new DocumentStore(parser, Infinity, opts.onSkipped, uris),
+    uris,
     lifecycle: createLifecycle(catalog),
     workspace: new WorkspaceIndex(),
     scanParser: language.createParser(),

@@ -2,6 +2,7 @@
 // outside the entry points; bounded in depth, file count and file size, and it never follows symbolic links.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { decodeSource, type SourceEncoding } from './decodeSource';
 
 export const C_SOURCE = /\.(c|h|cc|cpp|cxx|c\+\+|hpp|hh|hxx|h\+\+|inl|ipp)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out', 'build', 'obj', 'objfre', 'objchk', '.vs', 'x64', 'Debug', 'Release', 'ARM64']);
@@ -48,19 +49,18 @@ export async function listSources(root: string, opts: ListOptions = {}, onProble
 }
 
 /** A refusal carries `size` (bytes) when the file was refused for being larger than the limit. */
-export type ReadResult = { ok: true; text: string } | { ok: false; why: string; size?: number };
+export type ReadResult = { ok: true; text: string; encoding: SourceEncoding } | { ok: false; why: string; size?: number };
 
-/** Reads a source file as text; refuses files over `maxBytes` and files that look binary (NUL bytes). */
+/**
+ * Reads a source file as text (UTF-8, UTF-16 with a byte-order mark, or Windows-1252: decodeSource.ts); refuses files
+ * over `maxBytes` and files that look binary (NUL bytes without a UTF-16 byte-order mark).
+ */
 export async function readSource(path: string, maxBytes: number): Promise<ReadResult> {
   try {
     const st = await fs.stat(path);
     if (!st.isFile()) return { ok: false, why: 'not a regular file' };
     if (st.size > maxBytes) return { ok: false, why: `larger than the ${Number((maxBytes / 1048576).toFixed(3))} MB limit (${(st.size / 1048576).toFixed(1)} MB)`, size: st.size };
-    const buf = await fs.readFile(path);
-    if (buf.includes(0)) return { ok: false, why: 'binary content (NUL bytes)' };
-    let text = buf.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return { ok: true, text };
+    return decodeSource(await fs.readFile(path));
   } catch (err) {
     return { ok: false, why: (err as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : ((err as NodeJS.ErrnoException).code ?? String(err)) };
   }

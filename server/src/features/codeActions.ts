@@ -13,10 +13,11 @@ function isData(d: unknown): d is DiagnosticData {
   return !!d && typeof d === 'object' && typeof (d as DiagnosticData).version === 'number' && Array.isArray((d as DiagnosticData).fixes);
 }
 
+/** Addressed to the document as the client spells it (a client may not match another spelling to its buffer). */
 function edit(doc: OpenDocument, edits: TextEdit[], versioned: boolean): WorkspaceEdit {
   return versioned
-    ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits }] }
-    : { changes: { [doc.uri]: edits } };
+    ? { documentChanges: [{ textDocument: { uri: doc.clientUri, version: doc.version }, edits }] }
+    : { changes: { [doc.clientUri]: edits } };
 }
 
 export function provideCodeActions(doc: OpenDocument, params: CodeActionParams, versioned: boolean): CodeAction[] {
