@@ -19,6 +19,7 @@ function events(cfg: Cfg): string[] {
         case 'assign': return `assign ${e.target} ${e.node.startIndex} ${e.value?.startIndex ?? '-'}`;
         case 'assume': return `assume ${e.cond.startIndex} ${e.truth}`;
         case 'return': return `return ${e.node.startIndex}`;
+        case 'pp': return `pp ${e.key} ${e.truth} ${e.at}`;
       }
     }),
   ]);
@@ -47,7 +48,8 @@ void f(int a, int b) {
     // In source order (the graph lists them by block).
     const found = events(buildCfg(fns[0].body)).filter((e) => e.startsWith('call') || e.startsWith('assign'))
       .map((e) => e.split(' ')).sort((x, y) => Number(x[2]) - Number(y[2]) || x[0].localeCompare(y[0])).map((e) => `${e[0]} ${e[1]}`);
-    assert.deepEqual(found, ['assign x', 'assign x', 'assign x', 'assign x', 'call g', 'assign x', 'call h', 'assign y', 'assign x', 'assign z', 'assign x', 'assign w']);
+    // `x = a > b ? h() : b` assigns x on each of its two branches.
+    assert.deepEqual(found, ['assign x', 'assign x', 'assign x', 'assign x', 'call g', 'assign x', 'assign x', 'call h', 'assign y', 'assign x', 'assign z', 'assign x', 'assign w']);
   } finally {
     dispose();
   }
