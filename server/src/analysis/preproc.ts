@@ -95,11 +95,19 @@ export function conditionsAt(root: Node, offset: number): string[] {
     while (i > 0 && arms[i].node.startIndex > offset) i--;
     const inner = arms[i].body.find((b) => b.startIndex <= offset && offset < b.endIndex);
     if (!inner) break; // on the directive itself
-    const words = armWords(arms, i);
+    const words = guard(arms) ? undefined : armWords(arms, i);
     if (words) out.push(words);
     c = inner;
   }
   return out;
+}
+
+/** An include guard (`#ifndef FOO_H` / `#define FOO_H` / ... / `#endif`) says nothing about a configuration. */
+function guard(arms: PpArm[]): boolean {
+  const t = arms[0].test;
+  if (arms.length !== 1 || !t || t.constant !== undefined || t.truth) return false;
+  const first = arms[0].body[0];
+  return first?.type === 'preproc_def' && t.key === `defined(${first.childForFieldName('name')?.text})`;
 }
 
 /** The words for arm `i` of a chain: its own test, or for `#else` the negation of the tests before it. */
@@ -120,4 +128,53 @@ export function deadArms(arms: readonly PpArm[]): Set<number> {
     else if (a.test?.constant === true) taken = true;
   });
   return dead;
+}
+
+/**
+ * For a file, a function from a finding's offset to the words appended to its message (` (when DBG)`), or '' outside
+ * any conditional block. A file without a conditional directive costs one scan of its text.
+ */
+export function conditionNote(file: { text: string; syntax: { treeAt(offset: number): { rootNode: Node } | null } }): (offset: number) => string {
+  if (!/#[ \t]*if/.test(file.text)) return () => '';
+  return (offset) => {
+    const root = file.syntax.treeAt(offset)?.rootNode;
+    const words = root ? conditionsAt(root, offset) : [];
+    return words.length ? ` (when ${words.join(' and ')})` : '';
+  };
+}
+
+/**
+ * Which part of an `#if`/`#elif` node `n` is never compiled, from its condition: its own body (a literal 0), the arms
+ * after it (a literal 1), or nothing. `cond` is the node's condition.
+ */
+export function deadPart(cond: Node | null): 'body' | 'alternative' | undefined {
+  const t = cond ? testOf(cond, true) : undefined;
+  return t?.constant === false ? 'body' : t?.constant === true ? 'alternative' : undefined;
+}
+
+/** Add these to a `descendantsOfType` walk that `liveFilter` screens. */
+export const CONDITIONAL_NODES = ['preproc_if', 'preproc_elif'];
+
+/**
+ * A screen for the nodes of one `descendantsOfType` walk (document order) that included CONDITIONAL_NODES: false for
+ * those directive nodes themselves and for every node in a dead arm they open, true for the rest.
+ */
+export function liveFilter(): (n: Node) => boolean {
+  // Dead ranges not yet passed (an `#if 1`'s dead `#else` may wait while dead arms inside its live arm come and go).
+  const ranges: { from: number; to: number }[] = [];
+  return (n) => {
+    const start = n.startIndex;
+    for (let i = ranges.length - 1; i >= 0; i--) {
+      if (ranges[i].to <= start) ranges.splice(i, 1);
+      else if (ranges[i].from <= start) return false;
+    }
+    const t = n.type;
+    if (t !== 'preproc_if' && t !== 'preproc_elif') return true;
+    const cond = n.childForFieldName('condition');
+    const dead = deadPart(cond);
+    const alt = dead ? n.childForFieldName('alternative') : null;
+    if (dead === 'body') ranges.push({ from: cond?.endIndex ?? start, to: alt?.startIndex ?? n.endIndex });
+    else if (alt) ranges.push({ from: alt.startIndex, to: alt.endIndex });
+    return false;
+  };
 }

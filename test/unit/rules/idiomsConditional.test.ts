@@ -1,0 +1,182 @@
+// Conditional compilation as the checker reads it: `#if 0` is dead, the arms of an `#if` chain are alternatives, the
+// same directive condition takes the same arm again, findings say under which condition their code is compiled, and a
+// body cut across by `#if` arms gives no flow finding.
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, context, open } from '../helpers';
+import { CM_HEADER, CM_REGISTRATION } from './ruleTestKit';
+import { provideHover } from '../../../server/src/features/hover';
+
+/** A correct close-call handler whose body is `body` (Vc is the VC context). */
+const handler = (body: string) => `${CM_HEADER}
+_Use_decl_annotations_
+NDIS_STATUS
+CmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)
+{
+    PCM_VC Vc = (PCM_VC)CallMgrVcContext;
+    NDIS_STATUS Status = NDIS_STATUS_SUCCESS;
+${body}
+}
+${CM_REGISTRATION}`;
+
+const double = async (src: string) => (await check(src)).of('double-completion');
+
+describe('#if 0 is dead code', () => {
+  test('a parked completion in #if 0 and the live one after it are not two completions', async () => {
+    const src = handler(`
+#if 0
+    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
+#endif
+    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
+    return NDIS_STATUS_PENDING;`);
+    assert.deepEqual(await double(src), []);
+    // The same with the parked code in the live arm is a real double completion.
+    assert.equal((await double(src.replace('#if 0', '#if 1'))).length, 1);
+  });
+
+  test('the #else of #if 0 is the live arm, and #if 1 makes its #else dead', async () => {
+    const arms = (first: string) => handler(`
+#if ${first}
+    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
+#else
+    QueueCloseWork(Vc);
+#endif
+    return Status;`);
+    // #if 1: the completion always runs, then a final status: reported, with no condition (it always holds).
+    const [f] = await double(arms('1'));
+    assert.ok(f);
+    assert.doesNotMatch(f.message, /\(when/);
+    assert.deepEqual(await double(arms('0')), []);
+  });
+
+  test('a whole function parked in #if 0 is neither checked nor indexed, and hover still works in it', async () => {
+    const src = `${CM_HEADER}
+#if 0
+NDIS_STATUS CmCloseCall(NDIS_HANDLE C, NDIS_HANDLE P, PVOID D, UINT S)
+{
+    NdisCmCloseCallComplete(NDIS_STATUS_PENDING, ((PCM_VC)C)->NdisVcHandle, NULL);
+    return NDIS_STATUS_SUCCESS;
+}
+#else
+NDIS_STATUS CmCloseCall(NDIS_HANDLE C, NDIS_HANDLE P, PVOID D, UINT S)
+{
+    QueueCloseWork((PCM_VC)C);
+    return NDIS_STATUS_PENDING;
+}
+#endif
+VOID Done(PCM_VC Vc) { NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL); }
+${CM_REGISTRATION}`;
+    const r = await check(src);
+    const rules = ['double-completion', 'complete-with-pending', 'handler-without-role-type'];
+    assert.deepEqual(r.findings.filter((f) => rules.includes(f.rule)).map((f) => f.rule), []);
+    assert.equal(r.file.functions().filter((f) => f.name === 'CmCloseCall').length, 1);
+    assert.equal(r.file.chunks().filter((c) => c.facts.calls.has('NdisCmCloseCallComplete')).length, 1);
+    // Live, the same parked definition is checked.
+    const live = await check(src.replace('#if 0', '#if DBG'));
+    assert.deepEqual(live.findings.filter((f) => rules.includes(f.rule)).map((f) => f.rule).sort(), ['complete-with-pending', 'double-completion']);
+    const { doc, pos } = await open(src.replace('NdisCmCloseCallComplete(NDIS_STATUS_PENDING', 'NdisCmCloseCall$0Complete(NDIS_STATUS_PENDING'));
+    const hover = provideHover(doc, pos, await context());
+    assert.match(JSON.stringify(hover?.contents ?? ''), /NdisCmCloseCallComplete/);
+  });
+
+  test('calls in an #if 0 block inside a function are not counted: not checked, not a completion', async () => {
+    const src = handler(`
+#if DBG
+    NdisMCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
+#endif
+    QueueCloseWork(Vc);
+    return NDIS_STATUS_PENDING;`);
+    const live = (await check(src)).findings.map((f) => f.rule);
+    assert.ok(live.includes('mcm-api-in-protocol'));
+    assert.ok(!live.includes('missing-completion'));
+    const parked = (await check(src.replace('#if DBG', '#if 0'))).findings.map((f) => f.rule);
+    assert.ok(!parked.includes('mcm-api-in-protocol'));
+    assert.ok(parked.includes('missing-completion'), 'the parked completion completes nothing');
+  });
+});
+
+describe('#if arms are alternatives', () => {
+  test('a completion in each arm of #ifdef/#else is one completion per path', async () => {
+    const src = handler(`
+#ifdef NDIS_SUPPORT_NDIS6
+    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
+#elif defined(NDIS51)
+    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
+#else
+    NdisCmCloseCallComplete(NDIS_STATUS_FAILURE, Vc->NdisVcHandle, NULL);
+#endif
+    return NDIS_STATUS_PENDING;`);
+    assert.deepEqual(await double(src), []);
+  });
+
+  test('the same directive condition takes the same arm again (#ifdef X twice, #ifndef X as its negation)', async () => {
+    const src = handler(`
+#ifdef CM_SYNC_CLOSE
+    TraceClose(Vc);
+#else
+    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
+#endif
+    TraceVc(Vc);
+#if defined(CM_SYNC_CLOSE)
+    return Status;
+#else
+    return NDIS_STATUS_PENDING;
+#endif`);
+    assert.deepEqual(await double(src), []);
+    // The second test inverted: the asynchronous arm completes and then returns a final status.
+    const bad = src.replace('#if defined(CM_SYNC_CLOSE)', '#ifndef CM_SYNC_CLOSE');
+    const [f] = await double(bad);
+    assert.ok(f);
+    assert.match(f.message, /\(when not CM_SYNC_CLOSE\)$/);
+  });
+});
+
+describe('findings say under which condition their code is compiled', () => {
+  test('an #ifdef arm, an #else arm, nested arms, and no words outside or under an include guard', async () => {
+    const twice = 'NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);\n    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);';
+    const msg = async (body: string) => (await double(handler(`${body}\n    return NDIS_STATUS_PENDING;`))).map((f) => f.message.replace(/^.*?\.(?= \(when|$)/, ''));
+    assert.deepEqual(await msg(`#ifdef NDIS_SUPPORT_NDIS6\n    ${twice}\n#endif`), [' (when NDIS_SUPPORT_NDIS6)']);
+    assert.deepEqual(await msg(`#if DBG\n    TraceVc(Vc);\n#else\n    ${twice}\n#endif`), [' (when not DBG)']);
+    assert.deepEqual(await msg(`#if A\n#ifndef B\n    ${twice}\n#endif\n#endif`), [' (when A and not B)']);
+    assert.deepEqual(await msg(`#if A\n    TraceVc(Vc);\n#elif B\n    ${twice}\n#endif`), [' (when B)']);
+    assert.deepEqual(await msg(`    ${twice}`), ['']);
+    const guarded = `#ifndef CM_H\n#define CM_H\n${handler(`    ${twice}\n    return NDIS_STATUS_PENDING;`)}\n#endif\n`;
+    const [f] = await double(guarded);
+    assert.doesNotMatch(f.message, /\(when/);
+  });
+
+  test('a finding kept from an earlier check gets the current condition', async () => {
+    const { doc } = await open('');
+    void doc;
+    const src = handler(`#if DBG\n    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);\n    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);\n#endif\n    return NDIS_STATUS_PENDING;`);
+    assert.match((await double(src))[0].message, /\(when DBG\)$/);
+    assert.match((await double(src.replace('#if DBG', '#if !DBG')))[0].message, /\(when not DBG\)$/);
+  });
+});
+
+describe('a body cut across by #if arms', () => {
+  test('gives no flow finding and does not throw', async () => {
+    const src = handler(`
+    if (Vc->Fast)
+#if DBG
+    {
+        TraceVc(Vc);
+        NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
+    }
+#else
+        NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
+#endif
+    return NDIS_STATUS_PENDING;`);
+    assert.deepEqual(await double(src), []);
+    const opened = handler(`
+#if DBG
+    if (Vc->Fast) {
+#else
+    if (Vc->Slow) {
+#endif
+        NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);
+    }
+    return NDIS_STATUS_SUCCESS;`);
+    assert.deepEqual((await check(opened)).findings.filter((f) => f.rule === 'double-completion' && /second time/.test(f.message)), []);
+  });
+});
