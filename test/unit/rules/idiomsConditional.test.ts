@@ -180,3 +180,56 @@ describe('a body cut across by #if arms', () => {
     assert.deepEqual((await check(opened)).findings.filter((f) => f.rule === 'double-completion' && /second time/.test(f.message)), []);
   });
 });
+
+describe('incremental', () => {
+  test('turning an arm dead or live by an edit of its directive gives what a fresh analysis gives', async () => {
+    const { services } = await import('../helpers');
+    const { Validator } = await import('../../../server/src/validation');
+    const { DEFAULT_SETTINGS } = await import('../../../server/src/settings');
+    const { analyzeFile } = await import('../../../server/src/analysis/fileAnalysis');
+    const { ParsedText } = await import('../../../server/src/syntax/parsedText');
+    const { runRules, toDiagnostics } = await import('../../../server/src/features/diagnostics');
+    const { TextDocument } = await import('vscode-languageserver-textdocument');
+    const s = await services();
+    const settings = { ...DEFAULT_SETTINGS, timeBudget: 600_000 }; // a large file checked whole on a loaded machine
+    const validator = new Validator(s, () => settings, 'file:///docs', undefined, () => undefined);
+    const filler = Array.from({ length: 2000 }, (_, i) => `VOID Helper${i}(PCM_VC Vc) { TraceVc(Vc); }`).join('\n');
+    let text = `${CM_HEADER}
+#if DBG
+NDIS_STATUS CmCloseCall(NDIS_HANDLE C, NDIS_HANDLE P, PVOID D, UINT S)
+{
+    NdisCmCloseCallComplete(NDIS_STATUS_PENDING, ((PCM_VC)C)->NdisVcHandle, NULL);
+    return NDIS_STATUS_SUCCESS;
+}
+#endif
+${filler}
+${CM_REGISTRATION}`;
+    const uri = 'file:///incremental/ifzero.c';
+    const doc = s.documents.open(uri, 'c', 1, text);
+    try {
+      const counts: number[] = [];
+      validator.diagnostics(doc);
+      for (const [from, to] of [['#if DBG', '#if 0'], ['#if 0', '#if 1'], ['#if 1', '#if DBG'], ['#if DBG', '#if 0']]) {
+        const at = text.indexOf(from);
+        const range = { start: doc.text.positionAt(at), end: doc.text.positionAt(at + from.length) };
+        text = text.slice(0, at) + to + text.slice(at + from.length);
+        s.documents.change(uri, doc.version + 1, [{ range, text: to }]);
+        const incremental = validator.diagnostics(doc);
+        const parsed = new ParsedText(s.parser, text);
+        try {
+          const file = analyzeFile(uri, text, parsed, s);
+          const fresh = toDiagnostics(runRules({ file, catalog: s.catalog, lifecycle: s.lifecycle, workspace: s.workspace }, DEFAULT_SETTINGS),
+            TextDocument.create(uri, 'c', doc.version, text), 'file:///docs');
+          assert.deepEqual(incremental, fresh, `${from} -> ${to}`);
+          counts.push(fresh.filter((d) => d.code === 'complete-with-pending').length);
+        } finally {
+          parsed.dispose();
+        }
+      }
+      assert.deepEqual(counts, [0, 1, 1, 0]);
+    } finally {
+      s.documents.close(uri);
+      s.workspace.delete(uri);
+    }
+  });
+});
