@@ -132,11 +132,13 @@ export function deadArms(arms: readonly PpArm[]): Set<number> {
 
 /**
  * For a file, a function from a finding's offset to the words appended to its message (` (when DBG)`), or '' outside
- * any conditional block. A file without a conditional directive costs one scan of its text.
+ * any conditional block. A file with findings but no conditional directive costs one scan of its text.
  */
 export function conditionNote(file: { text: string; syntax: { treeAt(offset: number): { rootNode: Node } | null } }): (offset: number) => string {
-  if (!/#[ \t]*if/.test(file.text)) return () => '';
+  let any: boolean | undefined; // found on the first finding: a file without findings costs nothing
   return (offset) => {
+    any ??= /#[ \t]*if/.test(file.text);
+    if (!any) return '';
     const root = file.syntax.treeAt(offset)?.rootNode;
     const words = root ? conditionsAt(root, offset) : [];
     return words.length ? ` (when ${words.join(' and ')})` : '';
