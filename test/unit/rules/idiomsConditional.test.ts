@@ -3,7 +3,13 @@
 // body cut across by `#if` arms gives no flow finding.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { check, context, open } from '../helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { check, context, open, services } from '../helpers';
+import { Validator } from '../../../server/src/validation';
+import { DEFAULT_SETTINGS } from '../../../server/src/settings';
+import { analyzeFile } from '../../../server/src/analysis/fileAnalysis';
+import { ParsedText } from '../../../server/src/syntax/parsedText';
+import { runRules, toDiagnostics } from '../../../server/src/features/diagnostics';
 import { CM_HEADER, CM_REGISTRATION } from './ruleTestKit';
 import { provideHover } from '../../../server/src/features/hover';
 
@@ -145,12 +151,23 @@ describe('findings say under which condition their code is compiled', () => {
     assert.doesNotMatch(f.message, /\(when/);
   });
 
-  test('a finding kept from an earlier check gets the current condition', async () => {
-    const { doc } = await open('');
-    void doc;
-    const src = handler(`#if DBG\n    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);\n    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);\n#endif\n    return NDIS_STATUS_PENDING;`);
-    assert.match((await double(src))[0].message, /\(when DBG\)$/);
-    assert.match((await double(src.replace('#if DBG', '#if !DBG')))[0].message, /\(when not DBG\)$/);
+  test('a finding kept from an earlier check of an unchanged function gets the current condition', async () => {
+    const s = await services();
+    const validator = new Validator(s, () => DEFAULT_SETTINGS, 'file:///docs', undefined, () => undefined);
+    const fn = handler('    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);\n    return NDIS_STATUS_SUCCESS;');
+    const text = fn.replace('_Use_decl_annotations_', '#ifdef NDIS60\n_Use_decl_annotations_').replace('\n}\n', '\n}\n#endif\n');
+    const uri = 'file:///kept/cond.c';
+    const doc = s.documents.open(uri, 'c', 1, text);
+    try {
+      const messages = () => validator.diagnostics(doc).filter((d) => d.code === 'double-completion').map((d) => d.message.replace(/^.*\./, ''));
+      assert.deepEqual(messages(), [' (when NDIS60)']);
+      const at = text.indexOf('#ifdef NDIS60');
+      s.documents.change(uri, 2, [{ range: { start: doc.text.positionAt(at), end: doc.text.positionAt(at + 6) }, text: '#ifndef' }]);
+      assert.deepEqual(messages(), [' (when not NDIS60)']);
+    } finally {
+      s.documents.close(uri);
+      s.workspace.delete(uri);
+    }
   });
 });
 
@@ -183,13 +200,6 @@ describe('a body cut across by #if arms', () => {
 
 describe('incremental', () => {
   test('turning an arm dead or live by an edit of its directive gives what a fresh analysis gives', async () => {
-    const { services } = await import('../helpers');
-    const { Validator } = await import('../../../server/src/validation');
-    const { DEFAULT_SETTINGS } = await import('../../../server/src/settings');
-    const { analyzeFile } = await import('../../../server/src/analysis/fileAnalysis');
-    const { ParsedText } = await import('../../../server/src/syntax/parsedText');
-    const { runRules, toDiagnostics } = await import('../../../server/src/features/diagnostics');
-    const { TextDocument } = await import('vscode-languageserver-textdocument');
     const s = await services();
     const settings = { ...DEFAULT_SETTINGS, timeBudget: 600_000 }; // a large file checked whole on a loaded machine
     const validator = new Validator(s, () => settings, 'file:///docs', undefined, () => undefined);
