@@ -159,7 +159,7 @@ describe('findings say under which condition their code is compiled', () => {
     const uri = 'file:///kept/cond.c';
     const doc = s.documents.open(uri, 'c', 1, text);
     try {
-      const messages = () => validator.diagnostics(doc).filter((d) => d.code === 'double-completion').map((d) => d.message.replace(/^.*\./, ''));
+      const messages = () => validator.diagnostics(doc).filter((d) => d.code === 'double-completion').map((d) => String(d.message).replace(/^.*\./, ''));
       assert.deepEqual(messages(), [' (when NDIS60)']);
       const at = text.indexOf('#ifdef NDIS60');
       s.documents.change(uri, 2, [{ range: { start: doc.text.positionAt(at), end: doc.text.positionAt(at + 6) }, text: '#ifndef' }]);
