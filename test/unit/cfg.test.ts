@@ -19,6 +19,7 @@ function events(cfg: Cfg): string[] {
         case 'assign': return `assign ${e.target} ${e.node.startIndex} ${e.value?.startIndex ?? '-'}`;
         case 'assume': return `assume ${e.cond.startIndex} ${e.truth}`;
         case 'return': return `return ${e.node.startIndex}`;
+        case 'pp': return `pp ${e.key} ${e.truth} ${e.at}`;
       }
     }),
   ]);
@@ -47,7 +48,8 @@ void f(int a, int b) {
     // In source order (the graph lists them by block).
     const found = events(buildCfg(fns[0].body)).filter((e) => e.startsWith('call') || e.startsWith('assign'))
       .map((e) => e.split(' ')).sort((x, y) => Number(x[2]) - Number(y[2]) || x[0].localeCompare(y[0])).map((e) => `${e[0]} ${e[1]}`);
-    assert.deepEqual(found, ['assign x', 'assign x', 'assign x', 'assign x', 'call g', 'assign x', 'call h', 'assign y', 'assign x', 'assign z', 'assign x', 'assign w']);
+    // `x = a > b ? h() : b` assigns x on each of its two branches.
+    assert.deepEqual(found, ['assign x', 'assign x', 'assign x', 'assign x', 'call g', 'assign x', 'assign x', 'call h', 'assign y', 'assign x', 'assign z', 'assign x', 'assign w']);
   } finally {
     dispose();
   }
@@ -71,4 +73,57 @@ test('the text-pruned walk and the full walk give the same graph for generated d
     }
   }
   assert.ok(compared > 100);
+});
+
+const IDIOMS = `
+void f(PVC Vc, int a) {
+#if 0
+  Parked();
+#elif defined(NDIS60)
+  Six();
+#else
+  Five();
+#endif
+#ifdef DBG
+  Trace();
+#endif
+  __try { E(); if (a) __leave; if (a > 1) return; } __finally { Fin(); }
+  __try { G(); } __except (EXCEPTION_EXECUTE_HANDLER) { H(); }
+  do { if (a) break; I(); } while (0);
+  for (;;) { if (a) break; }
+  switch (a) { case 1: { J(); } default: K(); case 2: L(); break;
+#ifdef X
+  case 3: M(); break;
+#endif
+  }
+  h = a ? Vc->h : NULL;
+  if (x) goto out;
+  __try { if (a) goto out; } __finally { Fin2(); }
+out:
+  return;
+}`;
+
+test('each call is walked once per way the compiler can reach it (#if arms once, #if 0 never), and the pruned walk agrees', async () => {
+  const { fns, dispose } = await bodies(IDIOMS);
+  try {
+    const cfg = buildCfg(fns[0].body);
+    const calls = cfg.blocks.flatMap((b) => b.events.filter((e) => e.k === 'call').map((e) => (e.k === 'call' ? e.name : '')));
+    const count = (n: string) => calls.filter((c) => c === n).length;
+    assert.equal(count('Parked'), 0);
+    assert.equal(count('Six'), 1);
+    assert.equal(count('Five'), 1);
+    assert.equal(count('M'), 1);
+    // __finally: once for falling off or __leave, once more for the return inside the body; Fin2 for the goto and the fall.
+    assert.equal(count('Fin'), 2);
+    assert.equal(count('Fin2'), 2);
+    assert.equal(cfg.unreliable, false);
+    assert.deepEqual(events(cfg), events(buildCfg(fns[0].body, { pruneByText: false })));
+    // do/while(0): no path from the block of I() leads back to it.
+    const iBlock = cfg.blocks.find((b) => b.events.some((e) => e.k === 'call' && e.name === 'I'))!;
+    const reach = new Set<number>(iBlock.succ);
+    for (const id of reach) for (const s of cfg.blocks[id].succ) reach.add(s);
+    assert.ok(!reach.has(iBlock.id));
+  } finally {
+    dispose();
+  }
 });

@@ -12,6 +12,7 @@ import { findContextBindings, type ContextBinding } from './contexts';
 import { declaratorName, rootChildrenFrom } from '../syntax/nodes';
 import { macroFactOf, type MacroFact } from './macroDefs';
 import { mapRange, type EditRange } from '../syntax/parsedText';
+import { CONDITIONAL_NODES, deadPart, liveFilter } from './preproc';
 
 /** Nodes whose named children are top-level items in their own right (conditional compilation, `extern "C"`, recovery). */
 const CONTAINERS = new Set(['preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list', 'ERROR']);
@@ -118,9 +119,17 @@ export function chunkFile(syntax: Syntax, text: string, s: ChunkServices, previo
     chunks.push({ start, end, facts: factsOf(n, start, text, s, found), node: nodeOf(n) });
   };
   const walk = (depth: number) => {
+    const conditional = cursor.nodeType === 'preproc_if' || cursor.nodeType === 'preproc_elif';
     if (!cursor.gotoFirstChild()) return;
+    // A literal `#if 0` arm (or the arms after a literal `#if 1`) is never compiled: nothing in it is an item.
+    let dead: 'body' | 'alternative' | undefined;
     do {
       if (!cursor.nodeIsNamed) continue;
+      if (conditional) {
+        const field = cursor.currentFieldName;
+        if (field === 'condition') dead = deadPart(cursor.currentNode);
+        else if (dead && (field === 'alternative') === (dead === 'alternative')) continue;
+      }
       if (CONTAINERS.has(cursor.nodeType) && depth < MAX_CONTAINER_DEPTH) walk(depth + 1);
       else visit(cursor);
     } while (cursor.gotoNextSibling());
@@ -223,12 +232,22 @@ function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: 
     kept.push(start === c.start && sameTrees && isChunk(c) ? c : { start, end, facts: c.facts, node: lazyNode(syntax, start, end, c.facts.type) });
   }
   const fresh: Chunk[] = [];
+  const deadRanges: { startIndex: number; endIndex: number }[] = [];
   const seen = new Set<number>();
   const leaves: LeafFacts = new Map();
   const add = (n: Node, depth: number) => {
     if (!n.isNamed || n.type === 'comment' || seen.has(n.startIndex)) return;
     if (CONTAINERS.has(n.type) && depth < MAX_CONTAINER_DEPTH) {
-      for (const c of n.namedChildren) if (c) add(c, depth + 1);
+      const conditional = n.type === 'preproc_if' || n.type === 'preproc_elif';
+      const cond = conditional ? n.childForFieldName('condition') : null;
+      const dead = deadPart(cond);
+      const alt = dead ? n.childForFieldName('alternative') : null;
+      for (const c of n.namedChildren) {
+        if (!c) continue;
+        // A dead arm (see chunkFile): its items are not listed, and the previous version's items in it are dropped.
+        if (dead && (alt?.id === c.id) === (dead === 'alternative') && c.id !== cond?.id) { deadRanges.push(c); continue; }
+        add(c, depth + 1);
+      }
       return;
     }
     const start = n.startIndex;
@@ -251,6 +270,10 @@ function chunkChanges(syntax: Syntax, text: string, s: ChunkServices, previous: 
     }
   }
   fresh.sort((a, b) => a.start - b.start);
+  if (deadRanges.length) {
+    const inDead = (c: Chunk) => deadRanges.some((r) => r.startIndex <= c.start && c.end <= r.endIndex);
+    for (let i = kept.length - 1; i >= 0; i--) if (inDead(kept[i])) kept.splice(i, 1);
+  }
   if (!fresh.length) return kept;
   const out: Chunk[] = [];
   let k = 0;
@@ -362,8 +385,9 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   // A leaf holds nothing but itself: the walk into wasm is skipped for it. (Leaves of other types never get here: they
   // take leafFacts.)
   const leaf = node.childCount === 0;
-  for (const n of leaf ? (FACT_NODES.includes(node.type) ? [node] : []) : node.descendantsOfType(FACT_NODES)) {
-    if (!n) continue;
+  const live = liveFilter(); // calls and bindings in a dead `#if 0` arm inside the item are no facts
+  for (const n of leaf ? (FACT_NODES.includes(node.type) ? [node] : []) : node.descendantsOfType(WALKED)) {
+    if (!n || !live(n)) continue;
     const type = n.type;
     if (type === 'type_identifier') {
       const t = text.slice(n.startIndex, n.endIndex);
@@ -450,6 +474,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
 }
 
 const FACT_NODES = ['call_expression', 'type_identifier', 'assignment_expression', 'initializer_pair'];
+const WALKED = [...FACT_NODES, ...CONDITIONAL_NODES];
 
 /** Facts of leaf items by type and text, shared within one listing (see leafFacts). */
 export type LeafFacts = Map<string, ChunkFacts>;

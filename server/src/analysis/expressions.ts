@@ -76,3 +76,25 @@ function findResultVariable(call: Node): string {
   }
   return '';
 }
+
+/**
+ * The value of a condition that is a constant as drivers write them (`0`, `1`, `FALSE`, `TRUE`, `(0,0)`, `!0`), or
+ * undefined when it depends on anything else: `do { } while (0)` is no loop, `for (;;)` leaves only by a jump.
+ */
+export function constTruth(n: Node | null): boolean | undefined {
+  for (let depth = 0; n && depth < 64; depth++) {
+    const t = n.type;
+    if (t === 'parenthesized_expression' || t === 'cast_expression') n = stripCasts(n);
+    else if (t === 'comma_expression') n = n.childForFieldName('right');
+    else if (t === 'unary_expression' && n.childForFieldName('operator')?.text === '!') {
+      const v = constTruth(n.childForFieldName('argument'));
+      return v === undefined ? undefined : !v;
+    } else if (t === 'number_literal') {
+      const m = /^(0[xX])?([0-9a-fA-F]+)[uUlL]*$/.exec(n.text);
+      return m ? !/^0+$/.test(m[2]) : undefined;
+    } else if (t === 'true' || t === 'false') return t === 'true';
+    else if (t === 'identifier') return n.text === 'TRUE' ? true : n.text === 'FALSE' ? false : undefined;
+    else return undefined;
+  }
+  return undefined;
+}

@@ -5,6 +5,8 @@ import type { Node } from 'web-tree-sitter';
 import { buildCfg, exprKey, type Event, type MacroHooks } from './cfg';
 import { parameterCopies, resultVariable } from './expressions';
 import { assignFacts, condOf, statusForm, type Cond } from './flowFacts';
+import { assignedTruth, condFacts, macroLike } from './condFacts';
+import { correlatedKeys, forget, forgetArgs, remember } from './pathConditions';
 import type { Lifecycle } from '../catalog/lifecycle';
 
 /** One abstract path state. Maps are copied on write, never mutated after creation. */
@@ -28,6 +30,11 @@ export interface FlowState {
   nulls: ReadonlyMap<string, boolean>;
   /** Spin locks held (acquire minus release, floored at 0). */
   locks: number;
+  /**
+   * What this path took of conditions tested more than once (condFacts.ts keys; `#`-prefixed for `#if` directives):
+   * key -> nonzero. A later test of the same key takes the same branch.
+   */
+  conds: ReadonlyMap<string, boolean>;
 }
 
 export interface CallObservation { call: Extract<Event, { k: 'call' }>; states: FlowState[] }
@@ -43,7 +50,7 @@ export interface FunctionFlow {
   exits: ExitObservation[];
 }
 
-const EMPTY: FlowState = { vars: new Map(), completed: new Map(), closed: new Map(), deleted: new Map(), deactivated: new Set(), active: new Map(), nulls: new Map(), locks: 0 };
+const EMPTY: FlowState = { vars: new Map(), completed: new Map(), closed: new Map(), deleted: new Map(), deactivated: new Set(), active: new Map(), nulls: new Map(), locks: 0, conds: new Map() };
 const MAX_STATES = 48;
 const MAX_VISITS = 12;
 
@@ -52,7 +59,7 @@ const RELEASE = /^(NdisReleaseSpinLock|NdisDprReleaseSpinLock|KeReleaseSpinLock|
 
 /** A state's identity for deduplication. Most maps are empty on most paths, so those cost nothing. */
 function key(s: FlowState): string {
-  return `${m(s.vars)}|${m(s.completed)}|${m(s.closed)}|${m(s.deleted)}|${s.deactivated.size ? [...s.deactivated].sort().join(',') : ''}|${s.locks}|${m(s.active)}|${m(s.nulls)}`;
+  return `${m(s.vars)}|${m(s.completed)}|${m(s.closed)}|${m(s.deleted)}|${s.deactivated.size ? [...s.deactivated].sort().join(',') : ''}|${s.locks}|${m(s.active)}|${m(s.nulls)}|${m(s.conds)}`;
 }
 
 function m(x: ReadonlyMap<string, unknown>): string {
@@ -117,6 +124,9 @@ const NONE: ReadonlySet<string> = new Set();
 /** `params`: the function's parameter names, whose NULL-ness (and their copies') is tracked through branches. */
 export function analyzeFunction(body: Node, lifecycle: Lifecycle, params: readonly string[] = [], macros?: MacroHooks): FunctionFlow {
   const cfg = buildCfg(body, { macros });
+  // Cut across by `#if` arms: the tree is one guess among the readings, so say nothing rather than something wrong.
+  if (cfg.unreliable) return { calls: [], exits: [] };
+  const remembered = correlatedKeys(cfg.blocks);
   const tracked: ReadonlySet<string> = params.length ? new Set([...params, ...parameterCopies(body, params).keys()]) : NONE;
   // By event: the calls a macro use expands to share its node.
   const calls = new Map<Event, CallObservation>();
@@ -147,7 +157,7 @@ export function analyzeFunction(body: Node, lifecycle: Lifecycle, params: readon
     for (const ev of block.events) {
       const next: FlowState[] = [];
       for (const s of states) {
-        const r = step(ev, s, lifecycle, observeCall, observeExit, tracked);
+        const r = step(ev, s, lifecycle, observeCall, observeExit, tracked, remembered);
         if (r) next.push(r);
       }
       states = next;
@@ -173,10 +183,15 @@ function step(
   observeCall: (ev: Extract<Event, { k: 'call' }>, s: FlowState) => void,
   observeExit: (id: Node['id'], node: Node, value: Node | null, s: FlowState) => void,
   tracked: ReadonlySet<string> = NONE,
+  remembered: ReadonlySet<string> = NONE,
 ): FlowState | null {
   switch (ev.k) {
-    case 'assume':
-      return assume(condOf(ev.cond), ev.truth, s, tracked);
+    case 'pp':
+      return remember(s, [{ key: `#${ev.key}`, value: ev.truth }], remembered);
+    case 'assume': {
+      const r = assume(condOf(ev.cond), ev.truth, s, tracked);
+      return r && remembered.size ? remember(r, condFacts(ev.cond, ev.truth), remembered) : r;
+    }
     case 'return':
       observeExit(ev.node.id, ev.node, ev.value, s);
       return null;
@@ -197,6 +212,11 @@ function step(
         if (how !== ev.target || activating) continue;
         next.active = setIn(next.active, k, s.vars.get(how) === 'NDIS_STATUS_SUCCESS' ? `${at}|*` : undefined);
       }
+      if (s.conds.size || remembered.has(ev.target)) {
+        next.conds = forget(s.conds, ev.target, true);
+        const v = remembered.has(ev.target) ? assignedTruth(ev.value) : undefined;
+        if (v !== undefined) next.conds = setIn(next.conds, ev.target, v);
+      }
       if (tracked.has(ev.target)) {
         const copied = facts.copy === undefined ? undefined : facts.copy === true ? true : s.nulls.get(facts.copy);
         next.nulls = setIn(s.nulls, ev.target, copied);
@@ -205,7 +225,7 @@ function step(
     }
     case 'call': {
       observeCall(ev, s);
-      let next = s;
+      let next = s.conds.size && macroLike(ev.name) ? forgetArgs(s, ev.args) : s;
       const effect = lc.effectOf(ev.name);
       if (ACQUIRE.test(ev.name)) next = { ...next, locks: next.locks + 1 };
       else if (RELEASE.test(ev.name)) next = { ...next, locks: Math.max(0, next.locks - 1) };
@@ -226,21 +246,3 @@ function step(
     }
   }
 }
-
-/** Drops `target` and every key that reaches through it (`target->x`, `a[target]`), but not a field that happens to share its name. */
-function forget<V>(m: ReadonlyMap<string, V>, target: string): ReadonlyMap<string, V> {
-  if (!m.size) return m;
-  let through = throughRe.get(target);
-  if (!through) {
-    const esc = target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    through = new RegExp(`(^|[^\\w.>])${esc}(?!\\w)`);
-    if (throughRe.size > 4096) throughRe.clear();
-    throughRe.set(target, through);
-  }
-  let out = m;
-  for (const k of m.keys()) if (k === target || through.test(k)) out = setIn(out, k, undefined);
-  return out;
-}
-
-/** `forget`'s pattern per target: the same few targets are assigned on every path. */
-const throughRe = new Map<string, RegExp>();

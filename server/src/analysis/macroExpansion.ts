@@ -73,6 +73,7 @@ export class MacroTable implements MacroHooks {
 
   /** An event made inside an expansion, moved to the use site (events of the file's own nodes are returned as they are). */
   adopt(ev: Event): Event {
+    if (ev.k === 'pp') return ev;
     const node = ev.k === 'assume' ? ev.cond : ev.node;
     const f = this.frames.get(node.tree);
     if (!f) return ev;

@@ -7,6 +7,7 @@ import type { Finding, RuleContext, Severity } from '../rules/types';
 import { LINE_REF, lineRef } from '../rules/util';
 import type { Settings } from '../settings';
 import { throughMacros } from './macroFindings';
+import { conditionNote } from '../analysis/preproc';
 
 export const SOURCE = 'condis';
 
@@ -102,6 +103,9 @@ export function runRules(ctx: RuleContext, settings: Settings, budget?: Budget):
 
   const suppressed = suppressions(file.text);
   const lines = lineIndex(file.text);
+  // Under which `#if` arms a finding's code is compiled: read from the current tree at output time, so kept findings
+  // never carry an old version's conditions.
+  const note = conditionNote(file);
   const out: RawFinding[] = [];
   for (const rule of rules) {
     const setting = settings.diagnostics.rules[rule.id];
@@ -110,7 +114,7 @@ export function runRules(ctx: RuleContext, settings: Settings, budget?: Budget):
       // Only files with `condis-ignore-next-line` comments pay for finding the line of each finding.
       const s = suppressed.size ? suppressed.get(lines(f.start) - 1) : undefined;
       if (s && (s.size === 0 || s.has(rule.id))) continue;
-      out.push({ ...f, message: resolveRefs(f.message, lines), rule: rule.id, severityName: configured ?? f.severity ?? rule.defaultSeverity });
+      out.push({ ...f, message: resolveRefs(f.message, lines) + note(f.start), rule: rule.id, severityName: configured ?? f.severity ?? rule.defaultSeverity });
     }
   }
   return out;

@@ -1,6 +1,7 @@
 // The calls in a rule's scope with their plain-name callees, listed once per item for every rule that reads them.
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from './types';
+import { CONDITIONAL_NODES, liveFilter } from '../analysis/preproc';
 
 export interface CallSite {
   call: Node;
@@ -25,8 +26,9 @@ export function callSites(ctx: RuleContext, opts: { throughMacros?: boolean } = 
     let list = byScope.get(root);
     if (!list) {
       list = [];
-      for (const call of root.descendantsOfType('call_expression')) {
-        if (!call) continue;
+      const live = liveFilter(); // no call in a dead `#if 0` arm
+      for (const call of root.descendantsOfType(['call_expression', ...CONDITIONAL_NODES])) {
+        if (!call || !live(call)) continue;
         const fn = call.childForFieldName('function');
         const callee = fn?.type === 'identifier' ? fn : null;
         list.push({ call, callee, name: callee ? callee.text : '' });

@@ -45,8 +45,13 @@ export const partyHandleMismatch: Rule = {
         if (!completions.includes(obs.call.name)) continue;
         const arg = obs.call.args[paramIndex(ctx, obs.call.name, 'NdisPartyHandle') ?? -1];
         if (!arg) continue;
+        // NULL written out, or a variable that holds NULL on this path (`h = Party ? Party->NdisPartyHandle : NULL;`).
         const passesNull = isNullLiteral(arg);
-        const known = obs.states.map((s) => party.map((p) => s.nulls.get(p)).find((v) => v !== undefined));
+        const argKey = exprKey(arg);
+        const nullIn = obs.states.map((s) => passesNull || s.conds.get(argKey) === false);
+        const knownIn = obs.states.map((s) => party.map((p) => s.nulls.get(p)).find((v) => v !== undefined));
+        // Judged per path: the party context's NULL-ness and the handle passed on that same path.
+        const known = knownIn.map((k, i) => (k === undefined ? undefined : k === nullIn[i] ? undefined : k));
         const tested = (isNull: boolean) => {
           const p = party.find((a) => obs.states.some((s) => s.nulls.get(a) === isNull)) ?? partyParam;
           return p === partyParam ? code(partyParam) : `${code(partyParam)} (tested as ${code(p)})`;
