@@ -44,12 +44,16 @@ export function exprKey(n: Node): string {
   if (k === undefined) {
     k = n.text.replace(/\s+/g, '');
     while (k.startsWith('(') && k.endsWith(')') && balanced(k.slice(1, -1))) k = k.slice(1, -1);
+    // `(Vc)->NdisVcHandle`, as a macro's parenthesised parameter leaves it, is `Vc->NdisVcHandle`.
+    if (k.includes('(')) k = k.replace(PAREN_NAME, '$1$2');
     keys.set(n, k);
   }
   return k;
 }
 
 const keys = new WeakMap<Node, string>();
+/** A parenthesised name that is not a call's argument list or a cast: followed by a member access, index, `)` or `,`. */
+const PAREN_NAME = /(^|[^\w)\]])\(([A-Za-z_]\w*)\)(?=->|\.|\[|\)|,|$)/g;
 
 /** Node types that never have named children: nothing to find under them (saves asking the tree). */
 const LEAVES = new Set(['identifier', 'field_identifier', 'number_literal', 'type_identifier', 'primitive_type', 'true', 'false', 'null']);

@@ -201,6 +201,8 @@ function step(
       // A handle that is assigned again is a new handle: forget what happened to the old one, and to handles reached
       // through it (`Vc->NdisVcHandle` once `Vc` changes, `Vcs[i]->h` once `i` does).
       next.closed = forget(s.closed, ev.target);
+      // Completions too: a loop that takes the next VC (`while ((Vc = NextVc(A)) != NULL)`) completes another request.
+      next.completed = forget(s.completed, ev.target);
       next.deleted = forget(s.deleted, ev.target);
       next.active = forget(s.active, ev.target);
       // A status variable that held an activation's result is overwritten: keep the VC active only if it was known to

@@ -73,8 +73,10 @@ export function createLifecycle(catalog: Catalog): Lifecycle {
   };
   for (const e of catalog.entries) {
     if (e.kind !== 'function') continue;
-    const pending = e.completes ? /completes pending (\w+)/.exec(e.completes) : null;
-    const handler = pending ? catalog.byConventionalName(pending[1]) : undefined;
+    const pending = e.completes ? /completes pending (\w+)(?: \[NDIS5 (\w+)\])?/.exec(e.completes) : null;
+    // NDIS 5 handlers have no conventional name in the facts: `completes pending ProtocolCoRequest [NDIS5 CO_REQUEST_HANDLER]`
+    // names the pointer typedef in brackets.
+    const handler = pending ? catalog.byConventionalName(pending[1]) ?? (pending[2] ? catalog.entry(pending[2]) : undefined) : undefined;
     const handleName = CLOSES[e.name] ?? e.params.find((p) => /Handle$/.test(p.name))?.name;
     const effect: CallEffect = {
       completes: !!handler,
@@ -98,6 +100,21 @@ export function createLifecycle(catalog: Catalog): Lifecycle {
     if (!catalog.entry(other)) continue;
     toStandalone.set(e.name, other);
     toMcm.set(other, e.name);
+  }
+  // An MCM completion whose facts name no handler (`NdisMCmRequestComplete`: "[NDIS5, MCM]") completes what its
+  // stand-alone twin completes; and every completion of a handler is one of its completions, whichever row says so.
+  for (const [mcm, standalone] of toStandalone) {
+    const own = effects.get(mcm);
+    const twin = effects.get(standalone);
+    if (twin?.completesHandler && !own?.completesHandler) {
+      const e = catalog.entry(mcm)!;
+      effects.set(mcm, { ...twin, statusArg: idx(e, 'Status'), handleArg: own?.handleArg ?? twin.handleArg });
+    }
+  }
+  for (const [name, effect] of effects) {
+    if (!effect.completesHandler) continue;
+    const list = completions.get(effect.completesHandler.name) ?? [];
+    if (!list.includes(name)) completions.set(effect.completesHandler.name, [...list, name]);
   }
   return {
     effectOf: (n) => effects.get(n),

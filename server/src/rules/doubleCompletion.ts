@@ -1,6 +1,7 @@
 // double-completion: a handler that completes its own request and then returns a final status (NDIS completes it again),
 // or a completion made twice on one path. Completing and then returning NDIS_STATUS_PENDING is the quick fix's shape,
 // so it is not reported (NDIS accepts a completion that arrives before the handler returns PENDING).
+import { exprKey } from '../analysis/cfg';
 import { resolveStatus } from '../analysis/flow';
 import type { Finding, Rule } from './types';
 import { code, lineOf, range, rolesOf } from './util';
@@ -19,7 +20,7 @@ export const doubleCompletion: Rule = {
       for (const obs of flow.calls) {
         const effect = lifecycle.effectOf(obs.call.name);
         if (!effect?.completes) continue;
-        const handle = effect.handleArg !== undefined ? obs.call.args[effect.handleArg]?.text.replace(/\s+/g, '') ?? '' : '';
+        const handle = effect.handleArg !== undefined ? (obs.call.args[effect.handleArg] ? exprKey(obs.call.args[effect.handleArg]) : '') : '';
         const names = effect.completesHandler ? lifecycle.completionsOf(effect.completesHandler) : [obs.call.name];
         const earlier = obs.states.map((s) => names.map((n) => s.completed.get(`${n}|${handle}`)).find((o) => o !== undefined)).find((o) => o !== undefined);
         if (earlier === undefined) continue;
@@ -37,13 +38,15 @@ export const doubleCompletion: Rule = {
           if (!exit.node) continue;
           const done = exit.states.map((s) => completions.map((c) => [...s.completed].find(([k]) => k.startsWith(`${c}|`))?.[1]).find((o) => o !== undefined));
           const values = exit.states.map((s) => resolveStatus(exit.value, s));
-          const finalWithDone = exit.states.findIndex((_, i) => done[i] !== undefined && values[i] !== undefined && values[i] !== 'NDIS_STATUS_PENDING' &&
-            (!values[i]!.startsWith('!') || values[i] === '!NDIS_STATUS_PENDING'));
+          // A status the path does not know (the result of a call such as NdisCmDeactivateVc) may be a final one: after
+          // completing, only NDIS_STATUS_PENDING is right, so an unknown value counts as well.
+          const finalWithDone = exit.states.findIndex((_, i) => done[i] !== undefined && values[i] !== 'NDIS_STATUS_PENDING' &&
+            (values[i] === undefined || !values[i]!.startsWith('!') || values[i] === '!NDIS_STATUS_PENDING'));
           if (finalWithDone >= 0 && exit.value) {
             const at = done[finalWithDone]!;
             out.push({
               ...range(exit.node),
-              message: `${code(fn.name)} (${role.conventionalName}) already completed this request at line ${lineOf(file.text, at)} and then returns a final status: ` +
+              message: `${code(fn.name)} (${role.conventionalName ?? role.name}) already completed this request at line ${lineOf(file.text, at)} and then returns a final status: ` +
                 `NDIS completes the request for a final status as well, so the client sees two completions. Return NDIS_STATUS_PENDING after calling the completion.`,
               related: [{ start: at, end: at + 1, message: 'completion call' }],
               fixes: [{ title: 'Return NDIS_STATUS_PENDING', changes: [{ ...range(exit.value), newText: 'NDIS_STATUS_PENDING' }], preferred: true }],

@@ -24,7 +24,7 @@ export const missingCompletion: Rule = {
           if (!exit.node || !exit.states.some((s) => resolveStatus(exit.value, s) === 'NDIS_STATUS_PENDING')) continue;
           out.push({
             ...range(exit.node),
-            message: `${code(fn.name)} (${role.conventionalName}) returns NDIS_STATUS_PENDING, but nothing in the workspace calls ` +
+            message: `${code(fn.name)} (${role.conventionalName ?? role.name}) returns NDIS_STATUS_PENDING, but nothing in the workspace calls ` +
               `${completions.map(code).join(' or ')}: the request would never complete.`,
           });
         }

@@ -43,7 +43,7 @@ export const missingDeactivateVc: Rule = {
       const api = spelled(ctx, deactivations, mcm);
       out.push({
         ...range(fn.nameNode),
-        message: `${code(fn.name)} (${role.conventionalName}) never calls ${code(api)}, neither directly nor through the functions it ` +
+        message: `${code(fn.name)} (${role.conventionalName ?? role.name}) never calls ${code(api)}, neither directly nor through the functions it ` +
           `calls: once the network side of the call is torn down, the call manager deactivates the VC before completing the close; ` +
           `without that the VC stays active and cannot be deleted. Call ${code(api)} after the teardown (in the handler or in the ` +
           'routine that finishes it).',

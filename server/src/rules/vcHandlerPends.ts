@@ -21,7 +21,7 @@ export const vcHandlerPends: Rule = {
         const literal = !!exit.value && /^(NDIS_)?STATUS_PENDING$/.test(exit.value.text);
         out.push({
           ...range(exit.node),
-          message: `${code(fn.name)} is a ${role.conventionalName} handler (${site.text}) and returns NDIS_STATUS_PENDING ` +
+          message: `${code(fn.name)} is a ${role.conventionalName ?? role.name} handler (${site.text}) and returns NDIS_STATUS_PENDING ` +
             `${literal ? 'here' : `here (${code(exit.value?.text ?? '')} holds it on this path)`}, but NDIS offers no way to ` +
             `complete a VC ${/DELETE/.test(role.name) ? 'deletion' : 'creation'} later. Finish the work before returning and ` +
             `return NDIS_STATUS_SUCCESS or a failure status.`,
