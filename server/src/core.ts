@@ -8,5 +8,5 @@ export { provideInlayHints } from './features/inlayHints';
 export { provideCodeActions } from './features/codeActions';
 export { CONDIS_SNIPPETS, snippetCompletionItems } from './features/snippetItems';
 export { Validator } from './validation';
-export { applyFileEvents, indexFiles, indexFolders, tooLargeMessage } from './indexer';
+export { applyFileEvents, folderUri, indexFiles, indexFolders, tooLargeMessage } from './indexer';
 export { oversizeDiagnostic, skipMessage } from './limits';

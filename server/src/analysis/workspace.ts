@@ -1,12 +1,20 @@
-// The workspace index: one summary per file, and the questions cross-file rules ask of them
-// (the driver role around a file, handlers bound anywhere, completions called anywhere).
+// The workspace index: one summary per file, and the questions cross-file rules ask of them (the driver role around
+// a file, handlers bound, completions called), answered per driver (drivers.ts) by the view `forFile` gives.
 import type { FileSummary } from './summary';
+import { classify, DriverMap, foldersOf, type Driver, type DriverKind } from './drivers';
 
-export type DriverKind = 'call-manager' | 'miniport-call-manager' | 'client' | 'miniport' | 'unknown';
+export { classify, type DriverKind };
 
 export interface WorkspaceView {
-  /** The kind of driver the file belongs to: the override setting, else evidence nearest the file. */
+  /**
+   * The kind of driver the file belongs to: the override setting, else evidence nearest the file; 'unknown' while a
+   * file that could change the answer is still to be read (see `settled`).
+   */
   roleOf(uri: string): DriverKind;
+  /** Whether every file that decides the file's driver has been read (always, once the index is built). */
+  settled(uri: string): boolean;
+  /** The same questions, answered from the files of `uri`'s driver only (and the files its driver shares). */
+  forFile(uri: string): WorkspaceView;
   /** Handler bindings of `name` in any file. */
   bindingsOf(name: string): { entry: string; via: string; field?: string; uri: string }[];
   /** How often `name` is called across the workspace, not counting file `exceptUri`. */
@@ -31,17 +39,108 @@ export function summaryKey(f: FileSummary): string {
     f.paramStores, f.contexts?.map((c) => [c.name, c.type])]);
 }
 
-export class WorkspaceIndex implements WorkspaceView {
+type Binding = { entry: string; via: string; field?: string; uri: string };
+
+/** What the index derives from a set of summaries (the whole workspace, or one driver's files). */
+interface Facts {
+  uris: Set<string>;
+  bindings: Map<string, Binding[]>;
+  contexts: Map<string, { type: string; uri: string }[]>;
+  calls: Map<string, number>;
+  callers: Map<string, string[]>;
+  callees: Map<string, string[]>;
+}
+
+function factsOf(files: Iterable<FileSummary>): Facts {
+  const uris = new Set<string>();
+  const bindings = new Map<string, Binding[]>();
+  const calls = new Map<string, number>();
+  const callers = new Map<string, string[]>();
+  const callees = new Map<string, string[]>();
+  const contexts = new Map<string, { type: string; uri: string }[]>();
+  for (const f of files) {
+    uris.add(f.uri);
+    for (const c of f.contexts ?? []) contexts.set(c.name, [...(contexts.get(c.name) ?? []), { type: c.type, uri: f.uri }]);
+    for (const b of f.bindings) {
+      const l = bindings.get(b.name) ?? [];
+      l.push({ entry: b.entry, via: b.via, field: b.field, uri: f.uri });
+      bindings.set(b.name, l);
+    }
+    for (const [n, c] of Object.entries(f.calls)) calls.set(n, (calls.get(n) ?? 0) + c);
+    for (const [fn, list] of Object.entries(f.callGraph)) {
+      callees.set(fn, [...(callees.get(fn) ?? []), ...list]);
+      for (const callee of list) {
+        const l = callers.get(callee) ?? [];
+        if (!l.includes(fn)) l.push(fn);
+        callers.set(callee, l);
+      }
+    }
+  }
+  return { uris, bindings, contexts, calls, callers, callees };
+}
+
+/** The questions of WorkspaceView over a set of files. */
+abstract class FactsView implements WorkspaceView {
+  protected abstract facts(): Facts;
+  abstract roleOf(uri: string): DriverKind;
+  abstract settled(uri: string): boolean;
+  abstract forFile(uri: string): WorkspaceView;
+  abstract summaries(): Iterable<FileSummary>;
+  abstract generation(exceptUri: string): number;
+  protected abstract calledIn(uri: string, name: string): number;
+  bindingsOf(name: string) { return this.facts().bindings.get(name) ?? []; }
+  contextsOf(name: string) { return this.facts().contexts.get(name) ?? []; }
+  callCount(name: string, exceptUri?: string) {
+    const f = this.facts();
+    const all = f.calls.get(name) ?? 0;
+    return exceptUri && f.uris.has(exceptUri) ? all - this.calledIn(exceptUri, name) : all;
+  }
+  callersOf(name: string) { return this.facts().callers.get(name) ?? []; }
+  calleesOf(fn: string) { return this.facts().callees.get(fn) ?? []; }
+}
+
+/** One driver's files and the files it shares with others: what the rules checking one of its files may read. */
+class DriverView extends FactsView {
+  private cache: { facts: Facts; summaries: FileSummary[] } | undefined;
+  constructor(private readonly index: WorkspaceIndex, private readonly driver: Driver) { super(); }
+  private own() {
+    if (!this.cache) {
+      const at = this.driver.key.replace(/^shared:/, '');
+      const summaries = this.index.filesOfDriver(this.driver, at);
+      this.cache = { facts: factsOf(summaries), summaries };
+    }
+    return this.cache;
+  }
+  protected facts() { return this.own().facts; }
+  protected calledIn(uri: string, name: string) { return this.index.calledIn(uri, name); }
+  summaries() { return this.own().summaries; }
+  roleOf(uri: string) { return this.index.roleOf(uri); }
+  settled(uri: string) { return this.index.settled(uri); }
+  forFile(uri: string) { return this.index.forFile(uri); }
+  generation(exceptUri: string) { return this.index.generation(exceptUri); }
+}
+
+export class WorkspaceIndex extends FactsView {
   private readonly files = new Map<string, FileSummary>();
+  /** The same files by folder (what the driver map reads). */
+  private readonly byDir = new Map<string, Map<string, FileSummary>>();
   private readonly keys = new Map<string, string>();
   /** Changes of cross-file facts: in all, and per file (so that a file's own changes can be left out). */
   private changes = 0;
   private readonly changesOf = new Map<string, number>();
   private overrideValue: DriverKind | 'auto';
-  private cache: { bindings: Map<string, { entry: string; via: string; field?: string; uri: string }[]>; contexts: Map<string, { type: string; uri: string }[]>; calls: Map<string, number>; callers: Map<string, string[]>; callees: Map<string, string[]> } | null = null;
-  private readonly roleCache = new Map<string, DriverKind>();
+  private cache: Facts | null = null;
+  private driverMap: DriverMap | null = null;
+  private readonly views = new Map<string, DriverView>();
+  /** Files listed but not read yet, counted in every folder above them; workspace folders still being listed. */
+  private readonly pending = new Set<string>();
+  private readonly pendingIn = new Map<string, number>();
+  private readonly pendingDirect = new Map<string, number>();
+  private readonly listing = new Set<string>();
+  private readonly listeners: (() => void)[] = [];
 
   constructor(override: DriverKind | 'auto' = 'auto', private readonly maxFiles = 50_000) {
+    super();
     this.overrideValue = override;
   }
 
@@ -50,7 +149,6 @@ export class WorkspaceIndex implements WorkspaceView {
     if (v === this.overrideValue) return;
     this.overrideValue = v;
     this.changes++;
-    this.roleCache.clear();
   }
 
   /**
@@ -60,6 +158,10 @@ export class WorkspaceIndex implements WorkspaceView {
   set(summary: FileSummary, key = summaryKey(summary)): boolean {
     if (!this.files.has(summary.uri) && this.files.size >= this.maxFiles) return false;
     this.files.set(summary.uri, summary);
+    const dir = dirOf(summary.uri);
+    let inDir = this.byDir.get(dir);
+    if (!inDir) this.byDir.set(dir, inDir = new Map());
+    inDir.set(summary.uri, summary);
     if (this.keys.get(summary.uri) === key) return false; // offsets may have moved; nothing the index derives did
     this.keys.set(summary.uri, key);
     this.bump(summary.uri);
@@ -69,6 +171,9 @@ export class WorkspaceIndex implements WorkspaceView {
 
   delete(uri: string): void {
     if (this.files.delete(uri)) {
+      const inDir = this.byDir.get(dirOf(uri));
+      inDir?.delete(uri);
+      if (inDir && !inDir.size) this.byDir.delete(dirOf(uri));
       this.keys.delete(uri);
       this.bump(uri);
       this.invalidate();
@@ -90,88 +195,105 @@ export class WorkspaceIndex implements WorkspaceView {
 
   private invalidate(): void {
     this.cache = null;
-    this.roleCache.clear();
+    this.driverMap = null;
+    this.views.clear();
   }
 
-  private index() {
-    if (this.cache) return this.cache;
-    const bindings = new Map<string, { entry: string; via: string; field?: string; uri: string }[]>();
-    const calls = new Map<string, number>();
-    const callers = new Map<string, string[]>();
-    const callees = new Map<string, string[]>();
-    const contexts = new Map<string, { type: string; uri: string }[]>();
-    for (const f of this.files.values()) {
-      for (const c of f.contexts ?? []) contexts.set(c.name, [...(contexts.get(c.name) ?? []), { type: c.type, uri: f.uri }]);
-      for (const b of f.bindings) {
-        const l = bindings.get(b.name) ?? [];
-        l.push({ entry: b.entry, via: b.via, field: b.field, uri: f.uri });
-        bindings.set(b.name, l);
-      }
-      for (const [n, c] of Object.entries(f.calls)) calls.set(n, (calls.get(n) ?? 0) + c);
-      for (const [fn, list] of Object.entries(f.callGraph)) {
-        callees.set(fn, [...(callees.get(fn) ?? []), ...list]);
-        for (const callee of list) {
-          const l = callers.get(callee) ?? [];
-          if (!l.includes(fn)) l.push(fn);
-          callers.set(callee, l);
-        }
-      }
-    }
-    this.cache = { bindings, contexts, calls, callers, callees };
-    return this.cache;
+  protected facts(): Facts { return (this.cache ??= factsOf(this.files.values())); }
+  /** How often file `uri` calls `name`. */
+  calledIn(uri: string, name: string): number { return this.files.get(uri)?.calls[name] ?? 0; }
+
+  private drivers(): DriverMap { return (this.driverMap ??= new DriverMap(this.byDir)); }
+
+  /** The driver `uri` belongs to (see drivers.ts). */
+  driverOf(uri: string): Driver { return this.drivers().driverOf(uri); }
+
+  forFile(uri: string): WorkspaceView {
+    const d = this.driverOf(uri);
+    let v = this.views.get(d.key);
+    if (!v) { v = new DriverView(this, d); this.views.set(d.key, v); }
+    return v;
   }
 
-  bindingsOf(name: string) { return this.index().bindings.get(name) ?? []; }
-  contextsOf(name: string) { return this.index().contexts.get(name) ?? []; }
-  callCount(name: string, exceptUri?: string) {
-    const all = this.index().calls.get(name) ?? 0;
-    return exceptUri ? all - (this.files.get(exceptUri)?.calls[name] ?? 0) : all;
+  /** The files a file of driver `d` (located at `at`) may read. */
+  filesOfDriver(d: Driver, at: string): FileSummary[] {
+    const map = this.drivers();
+    const out: FileSummary[] = [];
+    for (const f of this.files.values()) if (DriverMap.sees(d, at, map.driverOf(f.uri), f.uri)) out.push(f);
+    return out;
   }
-  callersOf(name: string) { return this.index().callers.get(name) ?? []; }
-  calleesOf(fn: string) { return this.index().callees.get(fn) ?? []; }
 
   roleOf(uri: string): DriverKind {
     if (this.overrideValue !== 'auto') return this.overrideValue;
-    let r = this.roleCache.get(uri);
-    if (!r) { r = this.computeRole(uri); this.roleCache.set(uri, r); }
-    return r;
+    const d = this.driverOf(uri);
+    return this.decided(d) ? d.kind : 'unknown';
+  }
+
+  settled(uri: string): boolean { return this.decided(this.driverOf(uri)); }
+
+  /** Whether every file that could change driver `d` has been read. */
+  private decided(d: Driver): boolean {
+    if (!this.pending.size && !this.listing.size) return true;
+    if (!d.top) return false;
+    if ((this.pendingIn.get(d.top) ?? 0) > 0) return false;
+    for (const l of this.listing) if (l.startsWith(d.top) || d.top.startsWith(l)) return false;
+    return !d.above || foldersOf(d.top).every((f) => f === d.top || !this.pendingDirect.get(f));
   }
 
   /**
-   * Walks up from the file's folder: first the files directly in each folder (so a driver at the root is not
-   * outvoted by a sample driver in a subfolder), then, when no folder on the way up says anything, each folder's
-   * whole subtree (so a header in include/ takes the kind of the driver in src/).
+   * The indexer is about to list these workspace folders (URIs): until it has listed and read their files, nothing
+   * in them is settled. Call it before anything else can ask (an open document's first check).
    */
-  private computeRole(uri: string): DriverKind {
-    for (const recursive of [false, true]) {
-      let dir = uri.slice(0, uri.lastIndexOf('/') + 1);
-      for (;;) {
-        const evidence = new Set<string>();
-        for (const f of this.files.values()) {
-          if (!f.uri.startsWith(dir) || (!recursive && f.uri.indexOf('/', dir.length) >= 0)) continue;
-          for (const e of f.evidence) evidence.add(e);
-        }
-        const kind = classify(evidence);
-        if (kind !== 'unknown') return kind;
-        const up = dir.slice(0, dir.lastIndexOf('/', dir.length - 2) + 1);
-        if (!up || up === dir || !up.includes('/')) break;
-        dir = up;
-      }
-    }
-    return 'unknown';
+  expectFolders(folders: readonly string[]): void {
+    for (const f of folders) this.listing.add(f.endsWith('/') ? f : `${f}/`);
   }
+
+  /** Files the indexer has listed and will read: pending until `settle`d. */
+  expect(uris: readonly string[]): void {
+    for (const uri of uris) {
+      if (this.pending.has(uri)) continue;
+      this.pending.add(uri);
+      const folders = foldersOf(uri);
+      for (const f of folders) this.pendingIn.set(f, (this.pendingIn.get(f) ?? 0) + 1);
+      if (folders[0]) this.pendingDirect.set(folders[0], (this.pendingDirect.get(folders[0]) ?? 0) + 1);
+    }
+  }
+
+  /** A workspace folder is listed (its files `expect`ed). */
+  listed(folder: string): void {
+    if (this.listing.delete(folder.endsWith('/') ? folder : `${folder}/`)) this.notify();
+  }
+
+  /** The indexer is done with a file (read, refused or left to its open document). */
+  settle(uri: string): void {
+    if (!this.pending.delete(uri)) return;
+    const folders = foldersOf(uri);
+    let emptied = false;
+    for (const f of folders) {
+      const n = (this.pendingIn.get(f) ?? 1) - 1;
+      if (n > 0) this.pendingIn.set(f, n); else { this.pendingIn.delete(f); emptied = true; }
+    }
+    if (folders[0]) {
+      const n = (this.pendingDirect.get(folders[0]) ?? 1) - 1;
+      if (n > 0) this.pendingDirect.set(folders[0], n); else this.pendingDirect.delete(folders[0]);
+    }
+    if (emptied) this.notify();
+  }
+
+  /** Indexing ended (or stopped): nothing is pending any more. */
+  settleAll(): void {
+    if (!this.pending.size && !this.listing.size) return;
+    this.pending.clear();
+    this.pendingIn.clear();
+    this.pendingDirect.clear();
+    this.listing.clear();
+    this.notify();
+  }
+
+  /** Calls `fn` whenever a folder has been read completely (a file's `settled` may have changed). */
+  onSettle(fn: () => void): void { this.listeners.push(fn); }
+
+  private notify(): void { for (const fn of this.listeners) fn(); }
 }
 
-export function classify(e: Set<string>): DriverKind {
-  if (e.has('NdisMCmRegisterAddressFamilyEx') || e.has('NdisMCmRegisterAddressFamily')) return 'miniport-call-manager';
-  if (e.has('NdisCmRegisterAddressFamilyEx') || e.has('NdisCmRegisterAddressFamily')) return 'call-manager';
-  const miniport = e.has('NdisMRegisterMiniportDriver') || e.has('NDIS_MINIPORT_DRIVER_CHARACTERISTICS') || e.has('NDIS_MINIPORT_CHARACTERISTICS');
-  const cmTable = e.has('NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS') || e.has('NDIS_CALL_MANAGER_CHARACTERISTICS');
-  if (miniport && cmTable) return 'miniport-call-manager';
-  const protocol = e.has('NdisRegisterProtocolDriver') || e.has('NDIS_PROTOCOL_DRIVER_CHARACTERISTICS') || e.has('NDIS_PROTOCOL_CHARACTERISTICS');
-  if (protocol && cmTable) return 'call-manager';
-  if (e.has('NdisClOpenAddressFamilyEx') || e.has('NdisClOpenAddressFamily') || e.has('NDIS_CO_CLIENT_OPTIONAL_HANDLERS') || e.has('NDIS_CLIENT_CHARACTERISTICS')) return 'client';
-  if (miniport || e.has('NDIS_MINIPORT_CO_CHARACTERISTICS') || e.has('MINIPORT_CO_*')) return 'miniport';
-  if (cmTable) return 'call-manager';
-  return 'unknown';
-}
+const dirOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1);
