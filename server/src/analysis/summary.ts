@@ -20,6 +20,8 @@ export interface FileSummary {
   paramStores?: { fn: string; param: number; target: string }[];
   /** Routines bound to a non-CoNDIS execution context (timer, DPC, work item): name, context role typedef, evidence. */
   contexts?: { name: string; type: string; start: number; end: number }[];
+  /** Defined function -> how many parameters each definition of it declares (-1: variadic or unreadable). */
+  arities?: Record<string, number[]>;
 }
 
 export { ROLE_EVIDENCE } from './chunks';
@@ -48,8 +50,10 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
   const paramStores: NonNullable<FileSummary['paramStores']> = [];
   const bindings: FileSummary['bindings'] = [];
   const contexts: NonNullable<FileSummary['contexts']> = [];
+  const arities: Record<string, number[]> = Object.create(null); // a function may be called `constructor`
   for (const { start, facts: f } of chunks) {
     const fn = f.fn?.name ?? '';
+    if (f.fn) (arities[fn] ??= []).push(f.fn.arity);
     for (const [name, n] of f.calls) calls[name] = (calls[name] ?? 0) + n;
     for (const e of f.evidence) evidence.add(e);
     if (f.fn && f.callees.length) {
@@ -62,5 +66,5 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
     for (const b of f.bindings) bindings.push({ name: b.name, entry: b.entry, via: b.via, ...(b.field ? { field: b.field } : {}) });
     for (const c of f.contexts) contexts.push({ name: c.name, type: c.type, start: start + c.start, end: start + c.end });
   }
-  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts };
+  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts, arities };
 }

@@ -21,6 +21,8 @@ export interface WorkspaceView {
   callCount(name: string, exceptUri?: string): number;
   /** Non-CoNDIS execution contexts (`NDIS_TIMER_FUNCTION`, ...) `name` is bound to in any file. */
   contextsOf(name: string): { type: string; uri: string }[];
+  /** How many parameters each definition of function `name` declares, in any file (-1: variadic or unreadable). */
+  aritiesOf(name: string): { arity: number; uri: string }[];
   /** Functions (any file) that call `name`. */
   callersOf(name: string): string[];
   /** What `fn` calls, looked up in whichever file defines it. */
@@ -36,7 +38,7 @@ export interface WorkspaceView {
 /** The summary without offsets: what other files' results may depend on. */
 export function summaryKey(f: FileSummary): string {
   return JSON.stringify([f.bindings, f.callGraph, f.calls, f.evidence, f.vcCreated.map((v) => [v.fn, v.handle, v.aliases]), f.vcDeleted,
-    f.paramStores, f.contexts?.map((c) => [c.name, c.type])]);
+    f.paramStores, f.contexts?.map((c) => [c.name, c.type]), f.arities]);
 }
 
 type Binding = { entry: string; via: string; field?: string; uri: string };
@@ -49,6 +51,7 @@ interface Facts {
   calls: Map<string, number>;
   callers: Map<string, string[]>;
   callees: Map<string, string[]>;
+  arities: Map<string, { arity: number; uri: string }[]>;
 }
 
 function factsOf(files: Iterable<FileSummary>): Facts {
@@ -58,8 +61,14 @@ function factsOf(files: Iterable<FileSummary>): Facts {
   const callers = new Map<string, string[]>();
   const callees = new Map<string, string[]>();
   const contexts = new Map<string, { type: string; uri: string }[]>();
+  const arities = new Map<string, { arity: number; uri: string }[]>();
   for (const f of files) {
     uris.add(f.uri);
+    for (const [fn, list] of Object.entries(f.arities ?? {})) {
+      const l = arities.get(fn) ?? [];
+      for (const arity of list) l.push({ arity, uri: f.uri });
+      arities.set(fn, l);
+    }
     for (const c of f.contexts ?? []) contexts.set(c.name, [...(contexts.get(c.name) ?? []), { type: c.type, uri: f.uri }]);
     for (const b of f.bindings) {
       const l = bindings.get(b.name) ?? [];
@@ -76,7 +85,7 @@ function factsOf(files: Iterable<FileSummary>): Facts {
       }
     }
   }
-  return { uris, bindings, contexts, calls, callers, callees };
+  return { uris, bindings, contexts, calls, callers, callees, arities };
 }
 
 /** The questions of WorkspaceView over a set of files. */
@@ -96,6 +105,7 @@ abstract class FactsView implements WorkspaceView {
     return exceptUri && f.uris.has(exceptUri) ? all - this.calledIn(exceptUri, name) : all;
   }
   callersOf(name: string) { return this.facts().callers.get(name) ?? []; }
+  aritiesOf(name: string) { return this.facts().arities.get(name) ?? []; }
   calleesOf(fn: string) { return this.facts().callees.get(fn) ?? []; }
 }
 
