@@ -1,7 +1,8 @@
 // The workspace index: one summary per file, and the questions cross-file rules ask of them (the driver role around
 // a file, handlers bound, completions called), answered per driver (drivers.ts) by the view `forFile` gives.
 import type { FileSummary } from './summary';
-import { classify, DriverMap, foldersOf, type Driver, type DriverKind } from './drivers';
+import { classify, DriverMap, type Driver, type DriverKind } from './drivers';
+import { PendingFiles } from './pending';
 
 export { classify, type DriverKind };
 
@@ -142,11 +143,8 @@ export class WorkspaceIndex extends FactsView {
   private cache: Facts | null = null;
   private driverMap: DriverMap | null = null;
   private readonly views = new Map<string, DriverView>();
-  /** Files listed but not read yet, counted in every folder above them; workspace folders still being listed. */
-  private readonly pending = new Set<string>();
-  private readonly pendingIn = new Map<string, number>();
-  private readonly pendingDirect = new Map<string, number>();
-  private readonly listing = new Set<string>();
+  /** What the indexer has yet to list and read. */
+  private readonly pending = new PendingFiles();
   private readonly listeners: (() => void)[] = [];
 
   constructor(override: DriverKind | 'auto' = 'auto', private readonly maxFiles = 50_000) {
@@ -236,69 +234,24 @@ export class WorkspaceIndex extends FactsView {
   roleOf(uri: string): DriverKind {
     if (this.overrideValue !== 'auto') return this.overrideValue;
     const d = this.driverOf(uri);
-    return this.decided(d) ? d.kind : 'unknown';
+    return this.pending.decided(d) ? d.kind : 'unknown';
   }
 
-  settled(uri: string): boolean { return this.decided(this.driverOf(uri)); }
-
-  /** Whether every file that could change driver `d` has been read. */
-  private decided(d: Driver): boolean {
-    if (!this.pending.size && !this.listing.size) return true;
-    if (!d.top) return false;
-    if ((this.pendingIn.get(d.top) ?? 0) > 0) return false;
-    for (const l of this.listing) if (l.startsWith(d.top) || d.top.startsWith(l)) return false;
-    return !d.above || foldersOf(d.top).every((f) => f === d.top || !this.pendingDirect.get(f));
-  }
+  settled(uri: string): boolean { return this.pending.decided(this.driverOf(uri)); }
 
   /**
    * The indexer is about to list these workspace folders (URIs): until it has listed and read their files, nothing
    * in them is settled. Call it before anything else can ask (an open document's first check).
    */
-  expectFolders(folders: readonly string[]): void {
-    for (const f of folders) this.listing.add(f.endsWith('/') ? f : `${f}/`);
-  }
-
+  expectFolders(folders: readonly string[]): void { this.pending.expectFolders(folders); }
   /** Files the indexer has listed and will read: pending until `settle`d. */
-  expect(uris: readonly string[]): void {
-    for (const uri of uris) {
-      if (this.pending.has(uri)) continue;
-      this.pending.add(uri);
-      const folders = foldersOf(uri);
-      for (const f of folders) this.pendingIn.set(f, (this.pendingIn.get(f) ?? 0) + 1);
-      if (folders[0]) this.pendingDirect.set(folders[0], (this.pendingDirect.get(folders[0]) ?? 0) + 1);
-    }
-  }
-
+  expect(uris: readonly string[]): void { this.pending.expect(uris); }
   /** A workspace folder is listed (its files `expect`ed). */
-  listed(folder: string): void {
-    if (this.listing.delete(folder.endsWith('/') ? folder : `${folder}/`)) this.notify();
-  }
-
+  listed(folder: string): void { if (this.pending.listed(folder)) this.notify(); }
   /** The indexer is done with a file (read, refused or left to its open document). */
-  settle(uri: string): void {
-    if (!this.pending.delete(uri)) return;
-    const folders = foldersOf(uri);
-    let emptied = false;
-    for (const f of folders) {
-      const n = (this.pendingIn.get(f) ?? 1) - 1;
-      if (n > 0) this.pendingIn.set(f, n); else { this.pendingIn.delete(f); emptied = true; }
-    }
-    if (folders[0]) {
-      const n = (this.pendingDirect.get(folders[0]) ?? 1) - 1;
-      if (n > 0) this.pendingDirect.set(folders[0], n); else this.pendingDirect.delete(folders[0]);
-    }
-    if (emptied) this.notify();
-  }
-
+  settle(uri: string): void { if (this.pending.settle(uri)) this.notify(); }
   /** Indexing ended (or stopped): nothing is pending any more. */
-  settleAll(): void {
-    if (!this.pending.size && !this.listing.size) return;
-    this.pending.clear();
-    this.pendingIn.clear();
-    this.pendingDirect.clear();
-    this.listing.clear();
-    this.notify();
-  }
+  settleAll(): void { if (this.pending.clear()) this.notify(); }
 
   /** Calls `fn` whenever a folder has been read completely (a file's `settled` may have changed). */
   onSettle(fn: () => void): void { this.listeners.push(fn); }
