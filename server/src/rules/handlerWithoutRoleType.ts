@@ -33,7 +33,9 @@ export const handlerWithoutRoleType: Rule = {
         message: `${code(fn.name)} is assigned to ${code(fields[0].field ?? '')} (${fields[0].where()}) but never declared with its ` +
           `role type, so Code Analysis and Static Driver Verifier cannot tell it is ${roles.length === 1 && entry?.conventionalName
             ? `a ${entry.conventionalName} handler` : 'a handler'} or check its IRQL. Declare it as ${example} before the definition.`,
-        fixes: roles.length === 1 ? [declare(fn, roles[0], file.text)] : undefined,
+        // Definitions of other shapes (`#if`/`#else` arms) have other roles: one declaration would contradict their
+        // entries, so each must be declared in its own arm, by hand.
+        fixes: roles.length === 1 && !otherShapes(fn.name, definedParamCount(fn) ?? -1, ctx) ? [declare(fn, roles[0], file.text)] : undefined,
       });
     }
     return out;
@@ -67,6 +69,12 @@ function verdictFor(name: string, arity: number, ctx: RuleContext) {
     const example = roles.length === 1 ? `${code(`${roles[0]} ${name};`)}` : roles.map(code).join(' or ');
     return { fields, roles, entry, example };
   });
+}
+
+/** Whether `name` has a definition in the driver with another parameter count than `arity`. */
+function otherShapes(name: string, arity: number, ctx: RuleContext): boolean {
+  return ctx.file.memo(`otherShapes:${name}:${arity}`, () => ctx.file.chunks().some((c) => c.facts.fn?.name === name && c.facts.fn.arity !== arity) ||
+    ctx.workspace.aritiesOf(name).some((a) => a.uri !== ctx.file.uri && a.arity !== arity));
 }
 
 /** Inserts `ROLE Name;` on its own line above the definition and above any annotation-only lines that lead it. */

@@ -92,6 +92,22 @@ VOID Done(NDIS_HANDLE Vc, PCO_CALL_PARAMETERS P) { NdisCmMakeCallComplete(NDIS_S
     assert.equal(t.of('handler-table-mismatch').length, 1);
   });
 
+  test('handler-without-role-type: two definitions in #if/#else arms, each bound in its arm, are each named their own role (declared by hand: one declaration would contradict the other arm)', async () => {
+    const src = `#ifdef CM_V2
+NDIS_STATUS Handler(NDIS_HANDLE VcContext, NDIS_HANDLE PartyContext, PVOID Data, UINT Size) { return NDIS_STATUS_SUCCESS; }
+VOID Fill2(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H) { H->CmCloseCallHandler = Handler; }
+#else
+NDIS_STATUS Handler(NDIS_HANDLE AfContext, NDIS_HANDLE NdisVcHandle, PNDIS_HANDLE VcContext) { return NDIS_STATUS_SUCCESS; }
+VOID Fill1(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H) { H->CmCreateVcHandler = Handler; }
+#endif
+`;
+    const found = (await check(src)).of('handler-without-role-type');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /Declare it as `PROTOCOL_CM_CLOSE_CALL Handler;`/);
+    assert.match(found[1].message, /Declare it as `PROTOCOL_CO_CREATE_VC Handler;`/);
+    assert.deepEqual(found.map((f) => f.fixes), [undefined, undefined]);
+  });
+
   test('handler-without-role-type offers the role of the entries that fit the definition, not of a wrong entry', async () => {
     const r = await check({ 'close.c': CLOSE4, 'table.c': table('CmCloseCallHandler = CmClose', 'CmCreateVcHandler = CmClose') }, { settings: { diagnostics: { rules: {} } } });
     const [f] = r.of('handler-without-role-type');
