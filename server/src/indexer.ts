@@ -24,9 +24,27 @@ const FILE_DELETED = 3;
 
 /** Lists and indexes the C sources of `folders`; files over `maxBytes` are left out and named in one log line. */
 export async function indexFolders(s: Services, folders: string[], maxBytes: number, progress: IndexProgress, log: (m: string) => void): Promise<IndexResult> {
-  const files: string[] = [];
-  for (const f of folders) files.push(...await listSources(f, {}, (p, why) => log(`Skipped ${p}: ${why}`)));
-  return indexFiles(s, files, maxBytes, progress, log);
+  // The index is told what it is about to read, so that it can say which folders are complete (WorkspaceIndex.settled)
+  // and the kind of a driver is not judged from its neighbours before its own files are in.
+  s.workspace.expectFolders(folders.map(folderUri));
+  try {
+    const files: string[] = [];
+    for (const f of folders) {
+      const listed = await listSources(f, {}, (p, why) => log(`Skipped ${p}: ${why}`));
+      files.push(...listed);
+      s.workspace.expect(listed.map((p) => s.uris.key(fileUri(p))));
+      s.workspace.listed(folderUri(f));
+    }
+    return await indexFiles(s, files, maxBytes, progress, log);
+  } finally {
+    s.workspace.settleAll(); // also when cancelled or failed: what is unread then stays unread
+  }
+}
+
+/** A folder's URI as the index compares it with file URIs (with its trailing slash). */
+export function folderUri(path: string): string {
+  const href = fileUri(path);
+  return href.endsWith('/') ? href : `${href}/`;
 }
 
 /** Reads and summarises `files` (skipping open documents: their editor text is newer than the disk). */
@@ -52,6 +70,7 @@ export async function indexFiles(s: Services, files: string[], maxBytes: number,
         log(`Skipped ${path}: ${r.why}`);
       }
     }
+    s.workspace.settle(uri);
     done++;
     if (done % SLICE === 0) {
       progress.report(done, files.length);

@@ -208,6 +208,7 @@ async function buildIndex(): Promise<void> {
       return path === undefined ? [] : [path];
     });
   if (!s || !folders.length) return;
+  s.workspace.expectFolders(folders.map((f) => core.folderUri(f))); // before the first await: documents opened meanwhile wait for it
   const progress = init?.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
   progress?.begin('CoNDIS Assist: indexing', 0, 'listing C sources', false);
   const started = Date.now();

@@ -32,7 +32,26 @@ export class Validator {
     private readonly publish: ((uri: string, version: number, d: Diagnostic[]) => void) | undefined,
     /** Tells a pull client to ask again (after cross-file changes). */
     private readonly refresh: () => void,
-  ) {}
+  ) {
+    s.workspace.onSettle(() => this.settledSome());
+  }
+
+  /** Open documents checked before the files deciding their driver were read: checked again once they are. */
+  private readonly waiting = new Set<string>();
+
+  private settledSome(): void {
+    let any = false;
+    for (const uri of this.waiting) {
+      if (!this.s.workspace.settled(uri)) continue;
+      this.waiting.delete(uri);
+      const doc = this.s.documents.get(uri);
+      if (!doc) continue;
+      doc.derived.delete('diagnostics');
+      this.schedule(uri);
+      any = true;
+    }
+    if (any && !this.publish) this.refresh();
+  }
 
   /** Per document, the facts (and findings) of its last analysed version's items, for the next version to reuse. */
   private readonly carried = new WeakMap<OpenDocument, { from: Omit<CarriedChunks, 'edits'>; at: number }>();
@@ -64,6 +83,7 @@ export class Validator {
       const budget: Budget | undefined = doc.parsed.text.length >= BUDGET_MIN_LENGTH
         ? { deadline: performance.now() + settings.timeBudget, checked: 0, skipped: 0 } : undefined;
       const findings = runRules({ file, catalog: this.s.catalog, lifecycle: this.s.lifecycle, workspace: this.s.workspace }, settings, budget);
+      if (!this.s.workspace.settled(doc.uri)) this.waiting.add(doc.uri); // its workspace findings wait for the index
       const out = toDiagnostics(findings, doc.text, this.docsBase);
       if (budget?.skipped) {
         out.unshift(partialNotice(file.chunks().length - budget.skipped, file.chunks().length, settings.timeBudget, doc.version));

@@ -24,11 +24,12 @@ describe('quick fixes on mutated code (fast-check, seed 0xf1c5)', () => {
   let fixesSeen = 0;
   before(async () => { h = await createHarness(); });
 
-  function findings(text: string) {
+  /** `dir`: the folder of the corpus file the case was mutated from, so that the case belongs to that file's driver. */
+  function findings(text: string, dir: string) {
     const { s } = h;
     const parsed = new ParsedText(s.parser, text);
     try {
-      const file = analyzeFile('file:///fixes/case.c', text, parsed, s);
+      const file = analyzeFile(`file:///corpus/${dir}case.c`, text, parsed, s);
       const raw = runRules({ file, catalog: s.catalog, lifecycle: s.lifecycle, workspace: s.workspace }, DEFAULT_SETTINGS);
       const doc = TextDocument.create('file:///fixes/case.c', 'c', 7, text);
       return { raw, diags: toDiagnostics(raw, doc, 'file:///docs') };
@@ -45,7 +46,15 @@ describe('quick fixes on mutated code (fast-check, seed 0xf1c5)', () => {
         let text = corpus.files[fi].text;
         for (const name of names) text = MUTATIONS[name](r, text, corpus);
         if (crlf) text = text.replace(/\r?\n/g, '\r\n');
-        const { raw, diags } = findings(text);
+        // Each kind of call manager in turn (the setting), so that the kind-specific fixes are exercised on every file.
+        h.s.workspace.override = seed % 2 ? 'miniport-call-manager' : 'call-manager';
+        let out;
+        try {
+          out = findings(text, corpus.files[fi].path.slice(0, corpus.files[fi].path.lastIndexOf('/') + 1));
+        } finally {
+          h.s.workspace.override = 'auto';
+        }
+        const { raw, diags } = out;
         fixesSeen += raw.reduce((n, f) => n + (f.fixes?.length ?? 0), 0);
         assert.deepEqual(checkFixes(text, raw, diags, 7), []);
       },

@@ -30,6 +30,7 @@ const inFunction = (body: string) => `VOID\nExCloseWorker(PVOID Vc)\n{\n${body}\
 
 /** Counts calls of a method or getter of `proto` until restore(). */
 function counting(proto: object, name: string): { readonly n: number; restore(): void } {
+  while (!Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto); // an inherited method
   const d = Object.getOwnPropertyDescriptor(proto, name)!;
   let n = 0;
   Object.defineProperty(proto, name, d.get

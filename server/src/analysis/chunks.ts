@@ -38,7 +38,8 @@ export interface CachedFindings {
 export interface ChunkFacts {
   readonly type: string;
   /** The function this item defines, when it is a function definition with a plain name. */
-  readonly fn?: { name: string; params: string[] };
+  /** `arity`: how many parameters it declares (unnamed ones count, `(VOID)` is none); -1 when variadic or unreadable. */
+  readonly fn?: { name: string; params: string[]; arity: number };
   /** Called names -> count. */
   readonly calls: ReadonlyMap<string, number>;
   /** Called names in order, deduplicated (the call graph entry of `fn`). */
@@ -347,6 +348,18 @@ export function functionParts(node: Node): { nameNode: Node; body: Node; params:
   return { nameNode, body, params };
 }
 
+/** How many parameters a function definition declares: unnamed ones count, `(VOID)` is none; null when variadic or unreadable. */
+export function arityOf(node: Node): number | null {
+  let d: Node | null = node.childForFieldName('declarator');
+  while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
+  const list = d?.childForFieldName('parameters');
+  if (!list || list.hasError) return null;
+  const params = list.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  if (params.some((p) => p.type !== 'parameter_declaration')) return null;
+  if (params.length === 1 && !params[0].childForFieldName('declarator') && /^(void|VOID)$/.test(params[0].childForFieldName('type')?.text ?? '')) return 0;
+  return params.length;
+}
+
 /** Lvalues that `key` is copied to or from in `body`: one step of plain assignment, casts ignored. */
 function copiesOf(body: Node | null, key: string): string[] {
   const out = new Set<string>();
@@ -365,7 +378,7 @@ function copiesOf(body: Node | null, key: string): string[] {
 /** Computes the facts of one item; `start` is its offset in `text`. */
 export function factsOf(node: Node, start: number, text: string, s: ChunkServices, found?: Found): ChunkFacts {
   const parts = functionParts(node);
-  const fn = parts && parts.nameNode.type === 'identifier' ? { name: parts.nameNode.text, params: parts.params } : undefined;
+  const fn = parts && parts.nameNode.type === 'identifier' ? { name: parts.nameNode.text, params: parts.params, arity: arityOf(node) ?? -1 } : undefined;
   const calls = new Map<string, number>();
   const callees: string[] = [];
   const evidence = new Set<string>();
@@ -452,7 +465,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   const macro = macroFactOf(node, text, start);
   const facts = {
     type: node.type,
-    fn: fn && { name: own(fn.name), params: fn.params.map(own) },
+    fn: fn && { name: own(fn.name), params: fn.params.map(own), arity: fn.arity },
     calls: new Map([...calls].map(([name, count]) => [own(name), count])),
     callees: callees.map(own),
     evidence: [...evidence].sort().map(own),

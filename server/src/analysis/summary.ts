@@ -22,6 +22,8 @@ export interface FileSummary {
   contexts?: { name: string; type: string; start: number; end: number }[];
   /** Macros defined here (`#define`), in order: other files' uses expand them. `line` 1-based, `start` its offset. */
   macros?: { name: string; params: string[] | null; body: string; line: number; start: number }[];
+  /** Defined function -> how many parameters each definition of it declares (-1: variadic or unreadable). */
+  arities?: Record<string, number[]>;
 }
 
 export { ROLE_EVIDENCE } from './chunks';
@@ -54,8 +56,10 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
   const paramStores: NonNullable<FileSummary['paramStores']> = [];
   const bindings: FileSummary['bindings'] = [];
   const contexts: NonNullable<FileSummary['contexts']> = [];
+  const arities: Record<string, number[]> = Object.create(null); // a function may be called `constructor`
   for (const { start, facts: f } of chunks) {
     const fn = f.fn?.name ?? '';
+    if (f.fn) (arities[fn] ??= []).push(f.fn.arity);
     for (const [name, n] of f.calls) calls[name] = (calls[name] ?? 0) + n;
     for (const e of f.evidence) evidence.add(e);
     if (f.fn && f.callees.length) {
@@ -71,7 +75,7 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
   }
   const lines = linesAt(text, macros.map((m) => m.start));
   macros.forEach((m, i) => { m.line = lines[i]; });
-  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts, ...(macros.length ? { macros } : {}) };
+  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts, arities, ...(macros.length ? { macros } : {}) };
 }
 
 /** The 1-based lines of ascending offsets: one pass over the text up to the last of them. */

@@ -1,25 +1,36 @@
-// The workspace index: one summary per file, and the questions cross-file rules ask of them
-// (the driver role around a file, handlers bound anywhere, completions called anywhere).
+// The workspace index: one summary per file, and the questions cross-file rules ask of them (the driver role around
+// a file, handlers bound, completions called), answered per driver (drivers.ts) by the view `forFile` gives.
 import type { FileSummary } from './summary';
+import { classify, DriverMap, type Driver, type DriverKind } from './drivers';
+import { PendingFiles } from './pending';
 import { expandedCallees, type MacroDef } from './macroDefs';
 
-export type DriverKind = 'call-manager' | 'miniport-call-manager' | 'client' | 'miniport' | 'unknown';
+export { classify, type DriverKind };
 
 export interface WorkspaceView {
-  /** The kind of driver the file belongs to: the override setting, else evidence nearest the file. */
+  /**
+   * The kind of driver the file belongs to: the override setting, else evidence nearest the file; 'unknown' while a
+   * file that could change the answer is still to be read (see `settled`).
+   */
   roleOf(uri: string): DriverKind;
+  /** Whether every file that decides the file's driver has been read (always, once the index is built). */
+  settled(uri: string): boolean;
+  /** The same questions, answered from the files of `uri`'s driver only (and the files its driver shares). */
+  forFile(uri: string): WorkspaceView;
   /** Handler bindings of `name` in any file. */
   bindingsOf(name: string): { entry: string; via: string; field?: string; uri: string }[];
   /** How often `name` is called across the workspace, not counting file `exceptUri`. */
   callCount(name: string, exceptUri?: string): number;
   /** Non-CoNDIS execution contexts (`NDIS_TIMER_FUNCTION`, ...) `name` is bound to in any file. */
   contextsOf(name: string): { type: string; uri: string }[];
+  /** How many parameters each definition of function `name` declares, in any file (-1: variadic or unreadable). */
+  aritiesOf(name: string): { arity: number; uri: string }[];
   /** Functions (any file) that call `name`. */
   callersOf(name: string): string[];
   /** What `fn` calls, looked up in whichever file defines it. */
   calleesOf(fn: string): string[];
   summaries(): Iterable<FileSummary>;
-  /** The definition of macro `name` in any file (see macroDefs.ts for which one when several files define it). */
+  /** The definition of macro `name` in the driver's files (see macroDefs.ts for which one when several define it). */
   macro(name: string): MacroDef | undefined;
   /**
    * A number that changes whenever a file other than `exceptUri` changes a cross-file fact (its summary without
@@ -31,20 +42,156 @@ export interface WorkspaceView {
 /** The summary without offsets: what other files' results may depend on. */
 export function summaryKey(f: FileSummary): string {
   return JSON.stringify([f.bindings, f.callGraph, f.calls, f.evidence, f.vcCreated.map((v) => [v.fn, v.handle, v.aliases]), f.vcDeleted,
-    f.paramStores, f.contexts?.map((c) => [c.name, c.type]), f.macros?.map((m) => [m.name, m.params, m.body, m.line])]);
+    f.paramStores, f.contexts?.map((c) => [c.name, c.type]), f.arities, f.macros?.map((m) => [m.name, m.params, m.body, m.line])]);
 }
 
-export class WorkspaceIndex implements WorkspaceView {
+type Binding = { entry: string; via: string; field?: string; uri: string };
+
+/** What the index derives from a set of summaries (the whole workspace, or one driver's files). */
+interface Facts {
+  uris: Set<string>;
+  bindings: Map<string, Binding[]>;
+  contexts: Map<string, { type: string; uri: string }[]>;
+  calls: Map<string, number>;
+  callers: Map<string, string[]>;
+  callees: Map<string, string[]>;
+  arities: Map<string, { arity: number; uri: string }[]>;
+  macros: Map<string, MacroDef>;
+  /** Per file: the calls its macro uses make (a use counts as a call of what it expands to). */
+  viaMacros: Map<string, Map<string, number>>;
+}
+
+function factsOf(iterable: Iterable<FileSummary>): Facts {
+  const files = [...iterable]; // read twice (macroFacts)
+  const uris = new Set<string>();
+  const bindings = new Map<string, Binding[]>();
+  const calls = new Map<string, number>();
+  const callers = new Map<string, string[]>();
+  const callees = new Map<string, string[]>();
+  const contexts = new Map<string, { type: string; uri: string }[]>();
+  const arities = new Map<string, { arity: number; uri: string }[]>();
+  for (const f of files) {
+    uris.add(f.uri);
+    for (const [fn, list] of Object.entries(f.arities ?? {})) {
+      const l = arities.get(fn) ?? [];
+      for (const arity of list) l.push({ arity, uri: f.uri });
+      arities.set(fn, l);
+    }
+    for (const c of f.contexts ?? []) contexts.set(c.name, [...(contexts.get(c.name) ?? []), { type: c.type, uri: f.uri }]);
+    for (const b of f.bindings) {
+      const l = bindings.get(b.name) ?? [];
+      l.push({ entry: b.entry, via: b.via, field: b.field, uri: f.uri });
+      bindings.set(b.name, l);
+    }
+    for (const [n, c] of Object.entries(f.calls)) calls.set(n, (calls.get(n) ?? 0) + c);
+    for (const [fn, list] of Object.entries(f.callGraph)) {
+      callees.set(fn, [...(callees.get(fn) ?? []), ...list]);
+      for (const callee of list) {
+        const l = callers.get(callee) ?? [];
+        if (!l.includes(fn)) l.push(fn);
+        callers.set(callee, l);
+      }
+    }
+  }
+  const { macros, viaMacros } = macroFacts(files, calls);
+  return { uris, bindings, contexts, calls, callers, callees, arities, macros, viaMacros };
+}
+
+/**
+ * The macros the files define, and what their uses call: which definition when several files define a name is the
+ * last one of the file whose URI sorts last, so that the answer does not depend on the order files were indexed in.
+ * Adds the calls made through macro uses to `calls`.
+ */
+function macroFacts(files: Iterable<FileSummary>, calls: Map<string, number>): { macros: Map<string, MacroDef>; viaMacros: Map<string, Map<string, number>> } {
+  const macros = new Map<string, MacroDef>();
+  const viaMacros = new Map<string, Map<string, number>>();
+  for (const f of files) {
+    for (const m of f.macros ?? []) {
+      const had = macros.get(m.name);
+      if (!had || had.uri <= f.uri) macros.set(m.name, { ...m, uri: f.uri });
+    }
+  }
+  if (!macros.size) return { macros, viaMacros };
+  const expanded = new Map<string, string[]>();
+  const lookup = (n: string) => macros.get(n);
+  for (const f of files) {
+    let extra: Map<string, number> | undefined;
+    for (const [n, c] of Object.entries(f.calls)) {
+      if (!macros.has(n)) continue;
+      let list = expanded.get(n);
+      if (!list) { list = expandedCallees(n, lookup); expanded.set(n, list); }
+      for (const inner of list) {
+        extra ??= new Map();
+        extra.set(inner, (extra.get(inner) ?? 0) + c);
+        calls.set(inner, (calls.get(inner) ?? 0) + c);
+      }
+    }
+    if (extra) viaMacros.set(f.uri, extra);
+  }
+  return { macros, viaMacros };
+}
+
+/** The questions of WorkspaceView over a set of files. */
+abstract class FactsView implements WorkspaceView {
+  protected abstract facts(): Facts;
+  abstract roleOf(uri: string): DriverKind;
+  abstract settled(uri: string): boolean;
+  abstract forFile(uri: string): WorkspaceView;
+  abstract summaries(): Iterable<FileSummary>;
+  abstract generation(exceptUri: string): number;
+  protected abstract calledIn(uri: string, name: string): number;
+  bindingsOf(name: string) { return this.facts().bindings.get(name) ?? []; }
+  contextsOf(name: string) { return this.facts().contexts.get(name) ?? []; }
+  callCount(name: string, exceptUri?: string) {
+    const f = this.facts();
+    const all = f.calls.get(name) ?? 0;
+    return exceptUri && f.uris.has(exceptUri) ? all - this.calledIn(exceptUri, name) - (f.viaMacros.get(exceptUri)?.get(name) ?? 0) : all;
+  }
+  macro(name: string) { return this.facts().macros.get(name); }
+  callersOf(name: string) { return this.facts().callers.get(name) ?? []; }
+  aritiesOf(name: string) { return this.facts().arities.get(name) ?? []; }
+  calleesOf(fn: string) { return this.facts().callees.get(fn) ?? []; }
+}
+
+/** One driver's files and the files it shares with others: what the rules checking one of its files may read. */
+class DriverView extends FactsView {
+  private cache: { facts: Facts; summaries: FileSummary[] } | undefined;
+  constructor(private readonly index: WorkspaceIndex, private readonly driver: Driver) { super(); }
+  private own() {
+    if (!this.cache) {
+      const at = this.driver.key.replace(/^shared:/, '');
+      const summaries = this.index.filesOfDriver(this.driver, at);
+      this.cache = { facts: factsOf(summaries), summaries };
+    }
+    return this.cache;
+  }
+  protected facts() { return this.own().facts; }
+  protected calledIn(uri: string, name: string) { return this.index.calledIn(uri, name); }
+  summaries() { return this.own().summaries; }
+  roleOf(uri: string) { return this.index.roleOf(uri); }
+  settled(uri: string) { return this.index.settled(uri); }
+  forFile(uri: string) { return this.index.forFile(uri); }
+  generation(exceptUri: string) { return this.index.generation(exceptUri); }
+}
+
+export class WorkspaceIndex extends FactsView {
   private readonly files = new Map<string, FileSummary>();
+  /** The same files by folder (what the driver map reads). */
+  private readonly byDir = new Map<string, Map<string, FileSummary>>();
   private readonly keys = new Map<string, string>();
   /** Changes of cross-file facts: in all, and per file (so that a file's own changes can be left out). */
   private changes = 0;
   private readonly changesOf = new Map<string, number>();
   private overrideValue: DriverKind | 'auto';
-  private cache: { bindings: Map<string, { entry: string; via: string; field?: string; uri: string }[]>; contexts: Map<string, { type: string; uri: string }[]>; calls: Map<string, number>; callers: Map<string, string[]>; callees: Map<string, string[]>; macros: Map<string, MacroDef>; viaMacros: Map<string, Map<string, number>> } | null = null;
-  private readonly roleCache = new Map<string, DriverKind>();
+  private cache: Facts | null = null;
+  private driverMap: DriverMap | null = null;
+  private readonly views = new Map<string, DriverView>();
+  /** What the indexer has yet to list and read. */
+  private readonly pending = new PendingFiles();
+  private readonly listeners: (() => void)[] = [];
 
   constructor(override: DriverKind | 'auto' = 'auto', private readonly maxFiles = 50_000) {
+    super();
     this.overrideValue = override;
   }
 
@@ -53,7 +200,6 @@ export class WorkspaceIndex implements WorkspaceView {
     if (v === this.overrideValue) return;
     this.overrideValue = v;
     this.changes++;
-    this.roleCache.clear();
   }
 
   /**
@@ -63,6 +209,10 @@ export class WorkspaceIndex implements WorkspaceView {
   set(summary: FileSummary, key = summaryKey(summary)): boolean {
     if (!this.files.has(summary.uri) && this.files.size >= this.maxFiles) return false;
     this.files.set(summary.uri, summary);
+    const dir = dirOf(summary.uri);
+    let inDir = this.byDir.get(dir);
+    if (!inDir) this.byDir.set(dir, inDir = new Map());
+    inDir.set(summary.uri, summary);
     if (this.keys.get(summary.uri) === key) return false; // offsets may have moved; nothing the index derives did
     this.keys.set(summary.uri, key);
     this.bump(summary.uri);
@@ -72,6 +222,9 @@ export class WorkspaceIndex implements WorkspaceView {
 
   delete(uri: string): void {
     if (this.files.delete(uri)) {
+      const inDir = this.byDir.get(dirOf(uri));
+      inDir?.delete(uri);
+      if (inDir && !inDir.size) this.byDir.delete(dirOf(uri));
       this.keys.delete(uri);
       this.bump(uri);
       this.invalidate();
@@ -93,118 +246,60 @@ export class WorkspaceIndex implements WorkspaceView {
 
   private invalidate(): void {
     this.cache = null;
-    this.roleCache.clear();
+    this.driverMap = null;
+    this.views.clear();
   }
 
-  private index() {
-    if (this.cache) return this.cache;
-    const bindings = new Map<string, { entry: string; via: string; field?: string; uri: string }[]>();
-    const calls = new Map<string, number>();
-    const callers = new Map<string, string[]>();
-    const callees = new Map<string, string[]>();
-    const contexts = new Map<string, { type: string; uri: string }[]>();
-    // Which definition of a macro several files define: the last one of the file whose URI sorts last, so that the
-    // answer does not depend on the order files were indexed in.
-    const macros = new Map<string, MacroDef>();
-    for (const f of this.files.values()) {
-      for (const m of f.macros ?? []) {
-        const had = macros.get(m.name);
-        if (!had || had.uri <= f.uri) macros.set(m.name, { ...m, uri: f.uri });
-      }
-    }
-    for (const f of this.files.values()) {
-      for (const c of f.contexts ?? []) contexts.set(c.name, [...(contexts.get(c.name) ?? []), { type: c.type, uri: f.uri }]);
-      for (const b of f.bindings) {
-        const l = bindings.get(b.name) ?? [];
-        l.push({ entry: b.entry, via: b.via, field: b.field, uri: f.uri });
-        bindings.set(b.name, l);
-      }
-      for (const [n, c] of Object.entries(f.calls)) calls.set(n, (calls.get(n) ?? 0) + c);
-      for (const [fn, list] of Object.entries(f.callGraph)) {
-        callees.set(fn, [...(callees.get(fn) ?? []), ...list]);
-        for (const callee of list) {
-          const l = callers.get(callee) ?? [];
-          if (!l.includes(fn)) l.push(fn);
-          callers.set(callee, l);
-        }
-      }
-    }
-    // A use of a macro counts as a call of what it expands to, per file (so that one file's own can be left out).
-    const viaMacros = new Map<string, Map<string, number>>();
-    const expanded = new Map<string, string[]>();
-    const lookup = (n: string) => macros.get(n);
-    if (macros.size) {
-      for (const f of this.files.values()) {
-        let extra: Map<string, number> | undefined;
-        for (const [n, c] of Object.entries(f.calls)) {
-          if (!macros.has(n)) continue;
-          let list = expanded.get(n);
-          if (!list) { list = expandedCallees(n, lookup); expanded.set(n, list); }
-          for (const inner of list) {
-            extra ??= new Map();
-            extra.set(inner, (extra.get(inner) ?? 0) + c);
-            calls.set(inner, (calls.get(inner) ?? 0) + c);
-          }
-        }
-        if (extra) viaMacros.set(f.uri, extra);
-      }
-    }
-    this.cache = { bindings, contexts, calls, callers, callees, macros, viaMacros };
-    return this.cache;
+  protected facts(): Facts { return (this.cache ??= factsOf(this.files.values())); }
+  /** How often file `uri` calls `name`. */
+  calledIn(uri: string, name: string): number { return this.files.get(uri)?.calls[name] ?? 0; }
+
+  private drivers(): DriverMap { return (this.driverMap ??= new DriverMap(this.byDir)); }
+
+  /** The driver `uri` belongs to (see drivers.ts). */
+  driverOf(uri: string): Driver { return this.drivers().driverOf(uri); }
+
+  forFile(uri: string): WorkspaceView {
+    const d = this.driverOf(uri);
+    let v = this.views.get(d.key);
+    if (!v) { v = new DriverView(this, d); this.views.set(d.key, v); }
+    return v;
   }
 
-  bindingsOf(name: string) { return this.index().bindings.get(name) ?? []; }
-  contextsOf(name: string) { return this.index().contexts.get(name) ?? []; }
-  callCount(name: string, exceptUri?: string) {
-    const all = this.index().calls.get(name) ?? 0;
-    return exceptUri ? all - (this.files.get(exceptUri)?.calls[name] ?? 0) - (this.index().viaMacros.get(exceptUri)?.get(name) ?? 0) : all;
+  /** The files a file of driver `d` (located at `at`) may read. */
+  filesOfDriver(d: Driver, at: string): FileSummary[] {
+    const map = this.drivers();
+    const out: FileSummary[] = [];
+    for (const f of this.files.values()) if (DriverMap.sees(d, at, map.driverOf(f.uri), f.uri)) out.push(f);
+    return out;
   }
-  macro(name: string) { return this.index().macros.get(name); }
-  callersOf(name: string) { return this.index().callers.get(name) ?? []; }
-  calleesOf(fn: string) { return this.index().callees.get(fn) ?? []; }
 
   roleOf(uri: string): DriverKind {
     if (this.overrideValue !== 'auto') return this.overrideValue;
-    let r = this.roleCache.get(uri);
-    if (!r) { r = this.computeRole(uri); this.roleCache.set(uri, r); }
-    return r;
+    const d = this.driverOf(uri);
+    return this.pending.decided(d) ? d.kind : 'unknown';
   }
+
+  settled(uri: string): boolean { return this.pending.decided(this.driverOf(uri)); }
 
   /**
-   * Walks up from the file's folder: first the files directly in each folder (so a driver at the root is not
-   * outvoted by a sample driver in a subfolder), then, when no folder on the way up says anything, each folder's
-   * whole subtree (so a header in include/ takes the kind of the driver in src/).
+   * The indexer is about to list these workspace folders (URIs): until it has listed and read their files, nothing
+   * in them is settled. Call it before anything else can ask (an open document's first check).
    */
-  private computeRole(uri: string): DriverKind {
-    for (const recursive of [false, true]) {
-      let dir = uri.slice(0, uri.lastIndexOf('/') + 1);
-      for (;;) {
-        const evidence = new Set<string>();
-        for (const f of this.files.values()) {
-          if (!f.uri.startsWith(dir) || (!recursive && f.uri.indexOf('/', dir.length) >= 0)) continue;
-          for (const e of f.evidence) evidence.add(e);
-        }
-        const kind = classify(evidence);
-        if (kind !== 'unknown') return kind;
-        const up = dir.slice(0, dir.lastIndexOf('/', dir.length - 2) + 1);
-        if (!up || up === dir || !up.includes('/')) break;
-        dir = up;
-      }
-    }
-    return 'unknown';
-  }
+  expectFolders(folders: readonly string[]): void { this.pending.expectFolders(folders); }
+  /** Files the indexer has listed and will read: pending until `settle`d. */
+  expect(uris: readonly string[]): void { this.pending.expect(uris); }
+  /** A workspace folder is listed (its files `expect`ed). */
+  listed(folder: string): void { if (this.pending.listed(folder)) this.notify(); }
+  /** The indexer is done with a file (read, refused or left to its open document). */
+  settle(uri: string): void { if (this.pending.settle(uri)) this.notify(); }
+  /** Indexing ended (or stopped): nothing is pending any more. */
+  settleAll(): void { if (this.pending.clear()) this.notify(); }
+
+  /** Calls `fn` whenever a folder has been read completely (a file's `settled` may have changed). */
+  onSettle(fn: () => void): void { this.listeners.push(fn); }
+
+  private notify(): void { for (const fn of this.listeners) fn(); }
 }
 
-export function classify(e: Set<string>): DriverKind {
-  if (e.has('NdisMCmRegisterAddressFamilyEx') || e.has('NdisMCmRegisterAddressFamily')) return 'miniport-call-manager';
-  if (e.has('NdisCmRegisterAddressFamilyEx') || e.has('NdisCmRegisterAddressFamily')) return 'call-manager';
-  const miniport = e.has('NdisMRegisterMiniportDriver') || e.has('NDIS_MINIPORT_DRIVER_CHARACTERISTICS') || e.has('NDIS_MINIPORT_CHARACTERISTICS');
-  const cmTable = e.has('NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS') || e.has('NDIS_CALL_MANAGER_CHARACTERISTICS');
-  if (miniport && cmTable) return 'miniport-call-manager';
-  const protocol = e.has('NdisRegisterProtocolDriver') || e.has('NDIS_PROTOCOL_DRIVER_CHARACTERISTICS') || e.has('NDIS_PROTOCOL_CHARACTERISTICS');
-  if (protocol && cmTable) return 'call-manager';
-  if (e.has('NdisClOpenAddressFamilyEx') || e.has('NdisClOpenAddressFamily') || e.has('NDIS_CO_CLIENT_OPTIONAL_HANDLERS') || e.has('NDIS_CLIENT_CHARACTERISTICS')) return 'client';
-  if (miniport || e.has('NDIS_MINIPORT_CO_CHARACTERISTICS') || e.has('MINIPORT_CO_*')) return 'miniport';
-  if (cmTable) return 'call-manager';
-  return 'unknown';
-}
+const dirOf = (uri: string) => uri.slice(0, uri.lastIndexOf('/') + 1);

@@ -47,8 +47,12 @@ export interface Budget {
 export function runRules(ctx: RuleContext, settings: Settings, budget?: Budget): RawFinding[] {
   if (!settings.diagnostics.enable) return [];
   const { file } = ctx;
+  // Rules read the facts of the file's own driver only; and until the files that decide it are read (the index is
+  // still being built), no rule that reads other files runs: what it said would be about a half-read driver.
+  ctx = { ...ctx, workspace: ctx.workspace.forFile(file.uri) };
+  const settled = ctx.workspace.settled(file.uri);
+  const rules = RULES.filter((r) => settings.diagnostics.rules[r.id] !== 'off' && (settled || r.scope === 'file'));
   file.useWorkspace(ctx.workspace);
-  const rules = RULES.filter((r) => settings.diagnostics.rules[r.id] !== 'off');
   const key = [
     rules.map((r) => r.id).join(','), ctx.workspace.roleOf(file.uri), file.semanticKey(), ctx.workspace.generation(file.uri),
     file.text.includes('\r\n'),

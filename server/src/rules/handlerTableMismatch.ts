@@ -5,7 +5,8 @@ import type { Node } from 'web-tree-sitter';
 import { handlerTablesOf } from '../catalog/handlerTables';
 import type { Finding, Rule, RuleContext } from './types';
 import { code, lineOf, range } from './util';
-import { definedParamCount, fileName, kindReason, occurrences } from './roleUtil';
+import { fileName, kindReason, occurrences } from './roleUtil';
+import { argumentCount, fits } from './trustedRoles';
 
 const CM_TABLE = 'NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS';
 /** Calls that may take the table's address without filling it. */
@@ -21,24 +22,48 @@ export const handlerTableMismatch: Rule = {
   checkFile: (ctx) => ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx, 'global') : [],
 };
 
-/** Where a binding is, kept as an offset in this file or another file's URI; put into words only for a finding. */
+/** Where a binding or definition is, kept as an offset in this file or another file's URI; put into words only for a finding. */
 type Site = { start: number } | { uri: string };
 const where = (site: Site, ctx: RuleContext) => ('uri' in site ? fileName(site.uri) : `line ${lineOf(ctx.file.text, site.start)}`);
 
-/** Role-type declarations of `name` anywhere: entry name -> where. */
+/** Role-type declarations of `name` anywhere in the driver: entry name -> where. */
 function declaredRoles(name: string, ctx: RuleContext): Map<string, Site> {
   // Once per name and version (see rolesOf).
   return ctx.file.memo(`declaredRoles:${name}`, () => {
     const out = new Map<string, Site>();
     for (const b of ctx.file.bindingsOf(name)) if (b.via === 'role-type') out.set(b.entry.name, { start: b.start });
-    for (const b of ctx.workspace.bindingsOf(name)) if (b.via === 'role-type' && b.uri !== ctx.file.uri) out.set(b.entry, { uri: b.uri });
+    for (const b of ctx.workspace.bindingsOf(name)) if (b.via === 'role-type' && b.uri !== ctx.file.uri && !out.has(b.entry)) out.set(b.entry, { uri: b.uri });
     return out;
   });
 }
 
-/** A declared role fits a field when it is the field's callback or lists the field itself. */
-const fits = (role: string, field: string, ctx: RuleContext) => ctx.catalog.byHandlerField(field)?.name === role ||
-  !!ctx.catalog.entry(role)?.handlerFields.includes(field);
+/** Every handler field `name` is assigned to in the driver, each field once with its first site. */
+function fieldsOf(name: string, ctx: RuleContext): { field: string; site: Site }[] {
+  return ctx.file.memo(`handlerFields:${name}`, () => {
+    const out = new Map<string, Site>();
+    for (const b of ctx.file.bindingsOf(name)) if (b.via === 'handler-field' && b.field && !out.has(b.field)) out.set(b.field, { start: b.start });
+    for (const b of ctx.workspace.bindingsOf(name)) {
+      if (b.via === 'handler-field' && b.field && b.uri !== ctx.file.uri && !out.has(b.field)) out.set(b.field, { uri: b.uri });
+    }
+    return [...out].map(([field, site]) => ({ field, site }));
+  });
+}
+
+/** The definitions of `name` in the driver: how many parameters each declares (-1: unknown) and where. */
+function definitionsOf(name: string, ctx: RuleContext): { arity: number; site: Site }[] {
+  const local = ctx.file.memo('localArities', () => {
+    const m = new Map<string, { arity: number; site: Site }[]>();
+    for (const c of ctx.file.chunks()) {
+      if (!c.facts.fn) continue;
+      const l = m.get(c.facts.fn.name) ?? [];
+      l.push({ arity: c.facts.fn.arity, site: { start: c.start } });
+      m.set(c.facts.fn.name, l);
+    }
+    return m;
+  });
+  const remote = ctx.workspace.aritiesOf(name).filter((a) => a.uri !== ctx.file.uri).map((a) => ({ arity: a.arity, site: { uri: a.uri } }));
+  return [...local.get(name) ?? [], ...remote];
+}
 
 /** The handler-field assignments in scope (the view's item, or the whole file). */
 function fieldBindings(ctx: RuleContext): { name: string; field: string; entry: string; start: number; end: number }[] {
@@ -47,65 +72,59 @@ function fieldBindings(ctx: RuleContext): { name: string; field: string; entry: 
     .map((b) => ({ name: b.name, field: b.field!, entry: b.entry, start: c.start + b.start, end: c.start + b.end })));
 }
 
+const handlerName = (e: { conventionalName?: string | null; name: string }) => e.conventionalName ?? e.name;
+
+/**
+ * An entry holding a function declared with a role type none of whose declarations fits the field (declarations in
+ * `#if`/`#else` arms are alternatives: one that fits is enough). Reported at the entry, which is where the mistake is
+ * when another entry of the function fits its declaration.
+ */
 function wrongRole(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const fb of fieldBindings(ctx)) {
-    const name = fb.name;
-    const entry = ctx.catalog.entry(fb.entry);
-    if (!entry) continue;
-    for (const b of [{ ...fb, entry }]) {
-      for (const [role, site] of declaredRoles(name, ctx)) {
-        if (fits(role, b.field, ctx)) continue;
-        out.push({
-          start: b.start, end: b.end,
-          message: `${code(name)} is declared ${code(role)} (${where(site, ctx)}) but assigned to ${code(b.field)}, which NDIS calls as ` +
-            `${b.entry.conventionalName ?? b.entry.name} (${code(b.entry.name)}) with other arguments. Assign a ` +
-            `${b.entry.conventionalName ?? b.entry.name} handler here, or correct the declaration.`,
-        });
-      }
-    }
-  }
-  return out;
-}
-
-function wrongShape(ctx: RuleContext): Finding[] {
-  const out: Finding[] = [];
-  for (const fn of ctx.file.functions()) {
-    const fields = handlerFieldsOf(fn.name, ctx);
-    const count = fields.length ? definedParamCount(fn) : null;
-    if (count === null) continue;
-    const roles = [...declaredRoles(fn.name, ctx).keys()];
-    const seen = new Set<string>();
-    for (const { field, site } of fields) {
-      const entry = ctx.catalog.byHandlerField(field);
-      if (!entry || seen.has(entry.name) || entry.params.length === count) continue;
-      if (roles.some((r) => !fits(r, field, ctx))) continue; // wrong-role already explains it
-      seen.add(entry.name);
-      out.push({
-        ...range(fn.nameNode),
-        message: `${code(fn.name)} is assigned to ${code(field)} (${where(site, ctx)}), where NDIS calls it as ${entry.conventionalName ?? entry.name} ` +
-          `with ${entry.params.length} argument${entry.params.length === 1 ? '' : 's'} (${entry.params.map((p) => p.name).join(', ')}), ` +
-          `but it is defined with ${count}. Give it the parameter list of ${code(entry.name)}.`,
-      });
-    }
+  for (const b of fieldBindings(ctx)) {
+    const entry = ctx.catalog.entry(b.entry);
+    const declared = declaredRoles(b.name, ctx);
+    if (!entry || !declared.size || [...declared.keys()].some((r) => fits(r, b.field, ctx.catalog))) continue;
+    const [role, site] = [...declared][0];
+    const agrees = fieldsOf(b.name, ctx).find((f) => [...declared.keys()].some((r) => fits(r, f.field, ctx.catalog)));
+    out.push({
+      start: b.start, end: b.end,
+      message: `${code(b.name)} is declared ${code(role)} (${where(site, ctx)}) but assigned to ${code(b.field)}, which NDIS calls as ` +
+        `${handlerName(entry)} (${code(entry.name)}) with other arguments. ` +
+        (agrees ? `Its entry ${code(agrees.field)} (${where(agrees.site, ctx)}) fits the declaration, so this entry is the mistake: assign a ${handlerName(entry)} handler here.`
+          : `Assign a ${handlerName(entry)} handler here, or correct the declaration if ${code(b.name)} is one.`),
+    });
   }
   return out;
 }
 
 /**
- * The handler fields `name` is assigned to, each field once with its first site (a later site of the same field can
- * only be reported the same way or not at all). Once per name and version (see rolesOf): a file of repeated code
- * binds one name thousands of times, for each of its definitions.
+ * An entry holding a function whose every definition (one per `#if` arm) has another number of parameters than NDIS
+ * passes through that field. Reported at the entry; the definition is named, and a change to it is suggested only
+ * when no other entry of the function fits it as it is.
  */
-function handlerFieldsOf(name: string, ctx: RuleContext): { field: string; site: Site }[] {
-  return ctx.file.memo(`handlerFields:${name}`, () => {
-    const out = new Map<string, Site>();
-    for (const b of ctx.file.bindingsOf(name)) if (b.via === 'handler-field' && !out.has(b.field ?? '')) out.set(b.field ?? '', { start: b.start });
-    for (const b of ctx.workspace.bindingsOf(name)) {
-      if (b.via === 'handler-field' && b.uri !== ctx.file.uri && !out.has(b.field ?? '')) out.set(b.field ?? '', { uri: b.uri });
-    }
-    return [...out].map(([field, site]) => ({ field, site }));
-  });
+function wrongShape(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const b of fieldBindings(ctx)) {
+    const entry = ctx.catalog.byHandlerField(b.field);
+    const want = entry?.params.length;
+    if (!entry || want === undefined) continue;
+    const defs = definitionsOf(b.name, ctx);
+    if (!defs.length || defs.some((d) => d.arity < 0 || d.arity === want)) continue;
+    const declared = declaredRoles(b.name, ctx);
+    if (declared.size && ![...declared.keys()].some((r) => fits(r, b.field, ctx.catalog))) continue; // wrong-role explains it
+    const def = defs[0];
+    const agrees = fieldsOf(b.name, ctx).find((f) => f.field !== b.field &&
+      defs.some((d) => d.arity === argumentCount(ctx.catalog.byHandlerField(f.field)?.name ?? '', ctx.catalog)));
+    out.push({
+      start: b.start, end: b.end,
+      message: `${code(b.name)} is assigned to ${code(b.field)}, where NDIS calls a ${handlerName(entry)} handler with ${want} ` +
+        `argument${want === 1 ? '' : 's'} (${entry.params.map((p) => p.name).join(', ')}), but it is defined with ${def.arity} (${where(def.site, ctx)}). ` +
+        (agrees ? `Its entry ${code(agrees.field)} (${where(agrees.site, ctx)}) fits that definition, so this entry is the mistake: assign a ${handlerName(entry)} handler here.`
+          : `Assign a ${handlerName(entry)} handler here, or give ${code(b.name)} the parameter list of ${code(entry.name)}.`),
+    });
+  }
+  return out;
 }
 
 function emptyEntries(ctx: RuleContext, scope: 'local' | 'global'): Finding[] {

@@ -5,7 +5,8 @@ import { blankAnnotations } from '../syntax/blank';
 import type { FunctionInfo } from '../analysis/fileAnalysis';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 import { code, lineOf } from './util';
-import { fileName } from './roleUtil';
+import { definedParamCount, fileName } from './roleUtil';
+import { trusted } from './trustedRoles';
 
 /** NDIS 5 tables predate role types: a driver that only has those is legacy code, and the hint would be noise. */
 const NDIS5_TABLES = ['NDIS_CALL_MANAGER_CHARACTERISTICS', 'NDIS_CLIENT_CHARACTERISTICS', 'NDIS_PROTOCOL_CHARACTERISTICS', 'NDIS_MINIPORT_CHARACTERISTICS'];
@@ -23,7 +24,7 @@ export const handlerWithoutRoleType: Rule = {
     const out: Finding[] = [];
     const { file } = ctx;
     for (const fn of file.functions()) {
-      const v = verdictFor(fn.name, ctx);
+      const v = verdictFor(fn.name, definedParamCount(fn) ?? -1, ctx);
       if (!v) continue;
       const { fields, roles, entry, example } = v;
       out.push({
@@ -32,7 +33,9 @@ export const handlerWithoutRoleType: Rule = {
         message: `${code(fn.name)} is assigned to ${code(fields[0].field ?? '')} (${fields[0].where()}) but never declared with its ` +
           `role type, so Code Analysis and Static Driver Verifier cannot tell it is ${roles.length === 1 && entry?.conventionalName
             ? `a ${entry.conventionalName} handler` : 'a handler'} or check its IRQL. Declare it as ${example} before the definition.`,
-        fixes: roles.length === 1 ? [declare(fn, roles[0], file.text)] : undefined,
+        // Definitions of other shapes (`#if`/`#else` arms) have other roles: one declaration would contradict their
+        // entries, so each must be declared in its own arm, by hand.
+        fixes: roles.length === 1 && !otherShapes(fn.name, definedParamCount(fn) ?? -1, ctx) ? [declare(fn, roles[0], file.text)] : undefined,
       });
     }
     return out;
@@ -43,27 +46,35 @@ export const handlerWithoutRoleType: Rule = {
  * What is said of every definition of `name`, or null when nothing is: it depends on the name alone, so it is worked out
  * once per name and version (a file of repeated code binds one name thousands of times, for each of its definitions).
  */
-function verdictFor(name: string, ctx: RuleContext) {
+function verdictFor(name: string, arity: number, ctx: RuleContext) {
   const { file, workspace } = ctx;
-  return file.memo(`handlerWithoutRoleType:${name}`, () => {
+  return file.memo(`handlerWithoutRoleType:${name}:${arity}`, () => {
     const evidenceOf = (uri: string) => (uri === file.uri ? file.summary().evidence
       : [...workspace.summaries()].find((f) => f.uri === uri)?.evidence ?? []);
     const local = file.bindingsOf(name);
     const remote = workspace.bindingsOf(name).filter((b) => b.uri !== file.uri);
     if (local.some((b) => b.via === 'role-type') || remote.some((b) => b.via === 'role-type')) return null;
-    const fields = [
-      ...local.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry.name, field: b.field, where: () => `at line ${lineOf(file.text, b.start)}` })),
-      ...remote.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry, field: b.field, where: () => `in ${fileName(b.uri)}` })),
-    ];
+    // Entries of another shape than this definition are mistakes in their tables (handler-table-mismatch says so there):
+    // the role to declare comes from the entries that fit it.
+    const fields = trusted([
+      ...local.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry.name, via: b.via, field: b.field, uri: file.uri, where: () => `at line ${lineOf(file.text, b.start)}` })),
+      ...remote.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry, via: b.via, field: b.field, uri: b.uri, where: () => `in ${fileName(b.uri)}` })),
+    ], arity, ctx.catalog);
     if (!fields.length) return null;
     // Bound only in NDIS 5 characteristics tables (in files that have no NDIS 6 table): legacy code, left alone.
-    const bindingFiles = [...(local.length ? [file.uri] : []), ...remote.map((b) => b.uri)];
+    const bindingFiles = fields.map((b) => b.uri);
     if (bindingFiles.every((u) => isLegacyOnly(evidenceOf(u)))) return null;
     const roles = [...new Set(fields.map((f) => f.entry))];
     const entry = ctx.catalog.entry(roles[0]);
     const example = roles.length === 1 ? `${code(`${roles[0]} ${name};`)}` : roles.map(code).join(' or ');
     return { fields, roles, entry, example };
   });
+}
+
+/** Whether `name` has a definition in the driver with another parameter count than `arity`. */
+function otherShapes(name: string, arity: number, ctx: RuleContext): boolean {
+  return ctx.file.memo(`otherShapes:${name}:${arity}`, () => ctx.file.chunks().some((c) => c.facts.fn?.name === name && c.facts.fn.arity !== arity) ||
+    ctx.workspace.aritiesOf(name).some((a) => a.uri !== ctx.file.uri && a.arity !== arity));
 }
 
 /** Inserts `ROLE Name;` on its own line above the definition and above any annotation-only lines that lead it. */

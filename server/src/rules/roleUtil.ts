@@ -2,6 +2,7 @@
 // what made the driver the kind it is, and the shape of a definition's parameter list.
 import type { Node } from 'web-tree-sitter';
 import { callArguments } from '../syntax/nodes';
+import { arityOf } from '../analysis/chunks';
 import type { IrqlLevel } from '../catalog/types';
 import { CONTEXT_BY_NAME, CONTEXT_TYPES } from '../catalog/contexts';
 import type { FunctionInfo } from '../analysis/fileAnalysis';
@@ -125,14 +126,7 @@ export function occurrences(ctx: RuleContext, name: string, inScopeOnly = false)
 
 /** How many parameters a definition declares: unnamed ones count, `(VOID)` is none; null when variadic or unreadable. */
 export function definedParamCount(fn: FunctionInfo): number | null {
-  let d: Node | null = fn.node.childForFieldName('declarator');
-  while (d && d.type !== 'function_declarator') d = d.childForFieldName('declarator');
-  const list = d?.childForFieldName('parameters');
-  if (!list || list.hasError) return null;
-  const params = list.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
-  if (params.some((p) => p.type !== 'parameter_declaration')) return null;
-  if (params.length === 1 && !params[0].childForFieldName('declarator') && /^(void|VOID)$/.test(params[0].childForFieldName('type')?.text ?? '')) return 0;
-  return params.length;
+  return arityOf(fn.node);
 }
 
 /** The callee identifier of a call, when it is a plain name. */

@@ -4,14 +4,20 @@ import type { CatalogEntry } from '../catalog';
 import type { FunctionInfo } from '../analysis/fileAnalysis';
 import type { RuleContext } from './types';
 import { siteOf } from '../analysis/macroExpansion';
+import { arityOf } from '../analysis/chunks';
+import { trusted } from './trustedRoles';
 
-/** The callbacks `fn` implements, from this file's bindings and every other file's. */
+/**
+ * The callbacks `fn` implements, from this file's bindings and every other file's, leaving out table entries that
+ * contradict its role-type declaration or its parameter list (trustedRoles.ts: those entries are the mistake).
+ */
 export function rolesOf(fn: FunctionInfo, ctx: RuleContext): CatalogEntry[] {
-  // Once per name and version: a file of repeated code binds one name thousands of times, for each of its definitions.
-  return ctx.file.memo(`rolesOf:${fn.name}`, () => {
-    const names = new Set<string>();
-    for (const b of ctx.file.bindingsOf(fn.name)) names.add(b.entry.name);
-    for (const b of ctx.workspace.bindingsOf(fn.name)) if (b.uri !== ctx.file.uri) names.add(b.entry);
+  const arity = arityOf(fn.node) ?? -1;
+  // Once per name, shape and version: a file of repeated code binds one name thousands of times, for each definition.
+  return ctx.file.memo(`rolesOf:${fn.name}:${arity}`, () => {
+    const all: { entry: string; via: string; field?: string }[] = ctx.file.bindingsOf(fn.name).map((b) => ({ entry: b.entry.name, via: b.via, field: b.field }));
+    for (const b of ctx.workspace.bindingsOf(fn.name)) if (b.uri !== ctx.file.uri) all.push(b);
+    const names = new Set(trusted(all, arity, ctx.catalog).map((b) => b.entry));
     return [...names].map((n) => ctx.catalog.entry(n)).filter((e): e is CatalogEntry => !!e);
   });
 }

@@ -168,8 +168,9 @@ NDIS_STATUS LegacyCloseCall(IN NDIS_HANDLE CallMgrVcContext, IN PVOID CloseData 
 VOID Fill(OUT PNDIS_CALL_MANAGER_CHARACTERISTICS Cm) { Cm->CmCloseCallHandler = LegacyCloseCall; }`;
     const r = await check(src);
     const [f] = r.of('handler-table-mismatch');
-    assert.equal(r.text.slice(f.start, f.end), 'LegacyCloseCall');
-    assert.match(f.message, /with 4 arguments \(CallMgrVcContext, CallMgrPartyContext, CloseData, Size\), but it is defined with 3/);
+    // At the entry, where the mistake is (issue 12, point 6), naming the definition.
+    assert.equal(r.text.slice(f.start, f.end), 'Cm->CmCloseCallHandler = LegacyCloseCall');
+    assert.match(f.message, /with 4 arguments \(CallMgrVcContext, CallMgrPartyContext, CloseData, Size\), but it is defined with 3 \(line 2\)/);
   });
 
   test('reports a stand-alone call manager\'s table that leaves entries out, as an error', async () => {
