@@ -1,7 +1,7 @@
 // The three output formats: compiler-style text, the versioned JSON report, and SARIF 2.1.0 checked against its schema.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../server/src/rules';
