@@ -10,3 +10,4 @@ export { CONDIS_SNIPPETS, snippetCompletionItems } from './features/snippetItems
 export { Validator } from './validation';
 export { applyFileEvents, indexFiles, indexFolders, tooLargeMessage } from './indexer';
 export { oversizeDiagnostic, skipMessage } from './limits';
+export { driverKind } from './features/driverKind';
