@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activeExtension, EXTENSION_ID, openWorkspaceFile, positionOf, waitFor, workspaceUri } from './helpers';
+import { activeExtension, EXTENSION_ID, hoverText, openWorkspaceFile, positionOf, waitFor, workspaceUri } from './helpers';
 
 interface Snapshot {
   kind: { text: string; detail?: string; command?: string; busy: boolean };
@@ -72,7 +72,7 @@ describe('language status, walkthrough and problem matcher', () => {
     const at = positionOf(clean, 'NdisCmCloseCallComplete(');
     await waitFor(async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', clean.uri, at.translate(0, 3));
-      assert.match(JSON.stringify(hovers.map((h) => h.contents)), /DISPATCH_LEVEL/);
+      assert.match(hoverText(hovers), /DISPATCH_LEVEL/);
     });
 
     await vscode.commands.executeCommand('condis.openExample', 'mistake');
@@ -103,7 +103,7 @@ describe('language status, walkthrough and problem matcher', () => {
     await ended;
     const file = workspaceUri('mistakes/closeCallCompletedWithPending.c');
     const text = fs.readFileSync(file.fsPath, 'utf8').split('\n');
-    const line = text.findIndex((l) => l.includes('NdisCmCloseCallComplete(NDIS_STATUS_PENDING')) ;
+    const line = text.findIndex((l) => l.includes('NdisCmCloseCallComplete(NDIS_STATUS_PENDING'));
     await waitFor(() => {
       const fromTask = vscode.languages.getDiagnostics(file).filter((d) => d.source === 'condis-assist');
       const d = fromTask.find((x) => String((x.code as { value?: unknown })?.value ?? x.code) === 'complete-with-pending');
