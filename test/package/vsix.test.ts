@@ -85,6 +85,19 @@ describe('npm run package: the .vsix', () => {
     assert.deepEqual(broken, []);
   });
 
+  test('ships the walkthrough\'s media and the examples its steps open', () => {
+    const walkthroughs = (manifest.contributes as { walkthroughs: { steps: { id: string; media: { markdown?: string; image?: string } }[] }[] }).walkthroughs;
+    assert.ok(walkthroughs.length > 0);
+    for (const step of walkthroughs.flatMap((w) => w.steps)) {
+      const media = step.media.markdown ?? step.media.image;
+      assert.ok(media && files.has(EXT + media), `${step.id}: ${media} is in the package`);
+    }
+    const extension = readFileSync(join(ROOT, 'client', 'src', 'extension.ts'), 'utf8');
+    const opened = [...extension.matchAll(/'((?:examples|docs)\/[^']+\.c)'/g)].map((m) => m[1]);
+    assert.ok(opened.length >= 2, `extension.ts names the example files: ${opened.join(', ')}`);
+    for (const f of opened) assert.ok(files.has(EXT + f), `${f} is in the package`);
+  });
+
   test('no shipped file names a placeholder host', () => {
     const found: string[] = [];
     for (const [name, bytes] of files) {
