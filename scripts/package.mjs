@@ -9,5 +9,5 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
 execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { stdio: 'inherit', cwd: root });
 // Dependencies are bundled by esbuild, so vsce must not pull node_modules in.
-execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '-o', `condis-assist-${version}.vsix`],
+execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', `condis-assist-${version}.vsix`],
   { stdio: 'inherit', cwd: root });

@@ -1,10 +1,9 @@
 // `npm start`: the packaged extension in a real VS Code (code-server) at http://127.0.0.1:<port>,
 // with examples/ (or the test workspace) open, until Ctrl+C. Options: --port <n> (or $PORT), --no-package.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './vscode/paths.mjs';
-import { setup } from './vscode/setup.mjs';
+import { CACHE, CODE_SERVER_ENTRY, CODE_SERVER_VERSION, NODE_BIN, ROOT } from './vscode/paths.mjs';
 import { freePort, installVsix, makeRunDir, startCodeServer, stopAll } from './vscode/codeServer.mjs';
 
 const args = process.argv.slice(2);
@@ -31,7 +30,32 @@ async function portToUse() {
   return other;
 }
 
-await setup();
+/**
+ * The VS Code server build is installed on the first run only. It is said before it starts (it is large and slow),
+ * and the install, which writes its output to a log, is followed here: elapsed time and the log's latest line.
+ */
+async function setupWithProgress() {
+  const first = !existsSync(NODE_BIN) || !existsSync(CODE_SERVER_ENTRY);
+  if (first) {
+    log(`first run: installing the VS Code server build (code-server ${CODE_SERVER_VERSION} and its Node),`);
+    log(`about 800 MB in ${CACHE.slice(ROOT.length + 1)}/, 3 minutes on 2 cores; later runs reuse it`);
+  }
+  const t0 = Date.now();
+  const logs = ['node-install.log', 'code-server-install.log'].map((f) => join(CACHE, f));
+  const ticker = first ? setInterval(() => {
+    const current = logs.filter((f) => existsSync(f)).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+    const last = current ? readFileSync(current, 'utf8').trimEnd().split('\n').pop()?.trim().slice(0, 100) : '';
+    log(`  ${Math.round((Date.now() - t0) / 1000)} s${last ? `: ${last}` : ''}`);
+  }, 10_000) : undefined;
+  // In a child process: the install blocks its own event loop, and this one keeps reporting.
+  const code = await new Promise((resolve) => {
+    spawn(process.execPath, [join(ROOT, 'scripts', 'vscode', 'setup.mjs')], { stdio: 'inherit' }).on('exit', resolve);
+  });
+  clearInterval(ticker);
+  if (code !== 0) process.exit(1);
+}
+
+await setupWithProgress();
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const vsix = join(ROOT, `condis-assist-${version}.vsix`);
 if (!args.includes('--no-package') || !existsSync(vsix)) {

@@ -13,7 +13,7 @@ const run = (args, what) => {
 
 // Optional filter: `npm test -- unit protocol` runs only those folders.
 const only = process.argv.slice(2);
-const folders = ['unit', 'corpus', 'cli', 'protocol', 'fuzz', 'neovim', 'vscode', 'ui'].filter((f) => only.length === 0 || only.includes(f));
+const folders = ['unit', 'corpus', 'cli', 'package', 'protocol', 'fuzz', 'neovim', 'vscode', 'ui'].filter((f) => only.length === 0 || only.includes(f));
 
 run(['scripts/build.mjs'], 'build');
 run([join('node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', '.'], 'type-check (tsc --noEmit, strict)');

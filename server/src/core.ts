@@ -11,3 +11,4 @@ export { Validator } from './validation';
 export { applyFileEvents, folderUri, indexFiles, indexFolders, tooLargeMessage } from './indexer';
 export { oversizeDiagnostic, skipMessage } from './limits';
 export { uriToPath } from './uris';
+export { driverKind } from './features/driverKind';

@@ -1,4 +1,5 @@
 // Language server entry: the connection, the capabilities and the routing table from LSP methods to features.
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +11,7 @@ import type { Services } from './services';
 import { DEFAULT_SETTINGS, maxFileBytes, readSettings, type Settings } from './settings';
 import type { FeatureContext } from './features/context';
 import { OPEN_LOCATION, SHOW_RULE_DOC } from './features/commands';
+import { DRIVER_KIND_REQUEST, type DriverKindParams, type DriverKindResult } from './features/driverKind';
 import type { Validator } from './validation';
 import { LspReframer } from './framing';
 import { StartGate } from './startGate';
@@ -34,6 +36,8 @@ let ctx: FeatureContext | undefined;
 let validator: Validator | undefined;
 let settings: Settings = DEFAULT_SETTINGS;
 let init: InitializeParams | undefined;
+/** The background index of the workspace folders is being built (the language status item says so). */
+let indexing = false;
 /** Workspace files left out of the index for their size (path -> bytes), indexed if the limit is raised. */
 let tooLarge = new Map<string, number>();
 
@@ -209,13 +213,14 @@ async function buildIndex(): Promise<void> {
     });
   if (!s || !folders.length) return;
   s.workspace.expectFolders(folders.map((f) => core.folderUri(f))); // before the first await: documents opened meanwhile wait for it
+  indexing = true;
   const progress = init?.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
   progress?.begin('CoNDIS Assist: indexing', 0, 'listing C sources', false);
   const started = Date.now();
   const r = await core.indexFolders(s, folders, maxFileBytes(settings), {
     report: (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total} files`),
     cancelled: () => false,
-  }, (m) => connection.console.log(m));
+  }, (m) => connection.console.log(m)).finally(() => { indexing = false; });
   tooLarge = r.tooLarge;
   progress?.done();
   connection.console.log(`Indexed ${r.done - r.tooLarge.size} C files in ${Date.now() - started} ms.`);
@@ -280,6 +285,8 @@ connection.onCodeAction(guard('codeAction', [], (p, _c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
   return doc ? core.provideCodeActions(doc, p, !!init?.capabilities.workspace?.workspaceEdit?.documentChanges) : [];
 }));
+connection.onRequest(DRIVER_KIND_REQUEST, guard('driverKind', null, (p: DriverKindParams, _c, s): DriverKindResult | null => (
+  typeof p?.uri === 'string' ? core.driverKind(s.uris.key(p.uri), s.workspace, indexing, (uri) => currentText(s, uri)) : null)));
 connection.onExecuteCommand(async (p) => {
   if (!init) return notInitialized();
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
@@ -294,5 +301,18 @@ connection.onExecuteCommand(async (p) => {
   await connection.window.showDocument({ uri: `${DOCS_BASE}/${p.arguments[0]}.md`, takeFocus: true }).catch(() => undefined);
   return undefined;
 });
+
+/** A file's text as the user sees it: the open document's, else the disk's (within the size limit). */
+function currentText(s: Services, uri: string): string | undefined {
+  const open = s.documents.get(uri);
+  if (open) return open.text.getText();
+  try {
+    const path = core.uriToPath(uri);
+    if (path === undefined) return undefined;
+    return statSync(path).size <= maxFileBytes(settings) ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 connection.listen();

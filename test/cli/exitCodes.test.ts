@@ -1,7 +1,7 @@
 // The CLI's exit status: 0 clean, 1 errors or warnings, 2 bad usage or input it could not check.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cli, copyFixtures, json, only, scratch, CLEAN_CM } from './cliKit';
+import { cli, copyFixtures, json, only, scratch, write, CLEAN_CM } from './cliKit';
 
 describe('condis-assist check: exit status', () => {
   let dir: string;
@@ -17,6 +17,22 @@ describe('condis-assist check: exit status', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /no findings in 3 files checked/);
+  });
+
+  test('exits 2 with a message naming the paths when they hold no C or C++ file', () => {
+    write(dir, 'empty/.keep', '');
+    write(dir, 'docs/notes.txt', 'NdisCmCloseCallComplete(NDIS_STATUS_PENDING, Vc, NULL);\n');
+    for (const args of [['empty'], ['empty', 'docs']]) {
+      for (const format of ['text', 'json', 'sarif']) {
+        const r = cli(['check', '--format', format, ...args], dir);
+        assert.equal(r.code, 2, `${args.join(' ')} (${format}): ${r.stderr}`);
+        assert.equal(r.stdout, '', 'no report: nothing was checked');
+        assert.equal(r.stderr, `condis-assist: no C or C++ file in ${args.join(', ')} (looked for .c, .h, .cpp, .hpp, .cc, .cxx, .inl and similar)\n`);
+      }
+    }
+    // A folder that holds one header is checked as usual.
+    write(dir, 'empty/only.h', '#pragma once\n');
+    assert.equal(cli(['check', 'empty'], dir).code, 0);
   });
 
   test('exits 1 on a warning finding', () => {

@@ -3,7 +3,6 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { RULES } from '../../server/src/rules';
 import { CLI, FIXTURES, only, scratch } from './cliKit';
@@ -23,7 +22,7 @@ describe('condis-assist check: an installed package', () => {
     pkg = join(dir, 'node_modules', 'condis-assist');
     mkdirSync(join(pkg, 'dist'), { recursive: true });
     for (const f of readdirSync(dirname(CLI))) if (f === 'cli.js' || f.endsWith('.wasm')) copyFileSync(join(dirname(CLI), f), join(pkg, 'dist', f));
-    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'condis-assist', version: '9.8.7', homepage: 'https://example.invalid/condis' }));
+    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'condis-assist', version: '9.8.7', homepage: 'https://condis.test-home.dev/' }));
     mkdirSync(join(pkg, 'docs', 'rules'), { recursive: true });
     writeFileSync(join(pkg, 'docs', 'rules', 'missing-completion.md'), PAGE);
     copyFileSync(join(FIXTURES, 'closeCall.c'), join(dir, 'closeCall.c'));
@@ -34,7 +33,7 @@ describe('condis-assist check: an installed package', () => {
     assert.equal(run(['--version']).stdout, 'condis-assist 9.8.7\n');
   });
 
-  test('points SARIF help URIs at docs/rules beside the package and carries a page that exists as help.markdown', () => {
+  test('carries the rule pages beside the package as SARIF help, with no link to them, and the package\'s home page', () => {
     const r = run(['check', '--format', 'sarif', ...only('missing-completion'), 'closeCall.c']);
     assert.equal(r.status, 1, r.stderr);
     const log = JSON.parse(r.stdout);
@@ -42,12 +41,18 @@ describe('condis-assist check: an installed package', () => {
     assert.ok(v.valid, v.errors.join('\n'));
     const { driver } = log.runs[0].tool;
     assert.equal(driver.version, '9.8.7');
-    assert.equal(driver.informationUri, 'https://example.invalid/condis');
+    assert.equal(driver.informationUri, 'https://condis.test-home.dev/');
     for (const rule of RULES) {
       const d = driver.rules.find((x: { id: string }) => x.id === rule.id);
-      assert.equal(d.helpUri, pathToFileURL(join(pkg, 'docs', 'rules', `${rule.id}.md`)).href);
-      if (rule.id === 'missing-completion') assert.deepEqual(d.help, { text: PAGE, markdown: PAGE });
-      else assert.equal(d.help, undefined, `${rule.id} has no page in this package`);
+      assert.equal(d.helpUri, undefined);
+      if (rule.id === 'missing-completion') {
+        assert.deepEqual(d.help.markdown, PAGE);
+        assert.equal(d.fullDescription.markdown, 'A handler pends and nothing completes it.');
+        assert.match(d.help.text, /^missing-completion\n\nA handler pends/);
+      } else {
+        assert.equal(d.help, undefined, `${rule.id} has no page in this package`);
+        assert.equal(d.fullDescription.text, rule.summary);
+      }
     }
   });
 });

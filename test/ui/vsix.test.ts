@@ -1,8 +1,9 @@
 // The packaged extension as a user gets it: `npm run package`, install the .vsix into code-server,
 // open a call manager's C file in the browser and check what a person sees (node:test).
 //   node --import tsx --test test/ui/vsix.test.ts
-//   CONDIS_VSIX=<file> skips packaging; CONDIS_UPDATE_SCREENSHOTS=1 rewrites docs/images/hover.png
-//   (the README's screenshot; written anyway when missing). Screenshots: test-results/ui/.
+//   CONDIS_VSIX=<file> skips packaging; CONDIS_UPDATE_SCREENSHOTS=1 rewrites the README's and the walkthrough's
+//   screenshots in docs/images/ (hover.png, quickfix.png, snippet.png); without it nothing in the repository is
+//   written. Every screenshot goes to test-results/ui/.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -15,7 +16,12 @@ import { poll, Workbench, type Problem } from './workbench';
 const ROOT = join(__dirname, '..', '..');
 const WORKSPACE = join(ROOT, 'test', 'vscode-workspace');
 const SHOTS = join(ROOT, 'test-results', 'ui');
-const README_SHOT = join(ROOT, 'docs', 'images', 'hover.png');
+/** Copies a screenshot into docs/images/ (the README shows it) when CONDIS_UPDATE_SCREENSHOTS is set. */
+function keepForReadme(shot: string, name: string): void {
+  if (!process.env.CONDIS_UPDATE_SCREENSHOTS) return;
+  mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
+  copyFileSync(shot, join(ROOT, 'docs', 'images', name));
+}
 const CLOSE_CALL = 'NdisCmCloseCallComplete(Status, VcHandle, NULL);';
 // A file of deliberate mistakes: the close completion that reports NDIS_STATUS_PENDING (complete-with-pending).
 const PENDING_FILE = 'mistakes/closeCallCompletedWithPending.c';
@@ -108,11 +114,7 @@ describe('the packaged extension in VS Code (code-server, headless chromium)', {
     const links = await wb.linkTargets(hover);
     assert.ok(links.some((l) => l.includes('learn.microsoft.com/windows-hardware/drivers/ddi/ndis/nf-ndis-ndiscmclosecallcomplete')),
       `the hover links the reference page (links: ${links.join(', ')})`);
-    const shot = await wb.screenshot('02-hover');
-    if (process.env.CONDIS_UPDATE_SCREENSHOTS || !existsSync(README_SHOT)) {
-      mkdirSync(join(ROOT, 'docs', 'images'), { recursive: true });
-      copyFileSync(shot, README_SHOT);
-    }
+    keepForReadme(await wb.screenshot('02-hover'), 'hover.png');
   });
 
   it('shows signature help while NdisCmCloseCallComplete( is typed on a new line', async () => {
@@ -154,7 +156,7 @@ describe('the packaged extension in VS Code (code-server, headless chromium)', {
     const titles = await wb.openQuickFixMenu([fix, 'Complete with NDIS_STATUS_FAILURE',
       'Suppress complete-with-pending on this line', 'Show documentation for complete-with-pending']);
     assert.equal(titles[0], fix, `the preferred fix comes first: ${titles.join(' | ')}`);
-    await wb.screenshot('06-quickfix');
+    keepForReadme(await wb.screenshot('06-quickfix'), 'quickfix.png');
     await wb.chooseQuickFix(fix);
     await poll(async () => {
       const lines = await wb.linesContaining('NdisCmCloseCallComplete(');
@@ -182,7 +184,7 @@ describe('the packaged extension in VS Code (code-server, headless chromium)', {
       assert.ok(!shown.includes('condis-cm-close-call'), 'the typed prefix was replaced');
     });
     await shows(['PROTOCOL_CM_CLOSE_CALL CmCloseCall;', 'CmCloseCall(', 'PCM_VC Vc = (PCM_VC)CallMgrVcContext;']);
-    await wb.screenshot('09-snippet-inserted');
+    keepForReadme(await wb.screenshot('09-snippet-inserted'), 'snippet.png');
     // The editor draws only the lines in view: the end of the handler is checked where the snippet leaves the cursor.
     await wb.goToLine(expansion.finalLine);
     await shows(['NdisReleaseSpinLock(&Vc->Lock);', 'CmCloseCallTeardownDone(Vc) exactly once', 'return NDIS_STATUS_PENDING;']);

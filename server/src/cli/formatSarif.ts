@@ -1,10 +1,12 @@
-// SARIF 2.1.0 output for GitHub code scanning and other SARIF viewers: every rule with its help page,
-// results located relative to the current folder (%SRCROOT%), skipped inputs as tool notifications.
+// SARIF 2.1.0 output for GitHub code scanning and other SARIF viewers: every rule with its documentation carried
+// as help text (no link: the pages would be files on the machine that ran the check), results located relative to
+// the current folder (%SRCROOT%), skipped inputs as tool notifications.
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../rules';
 import type { Severity } from '../rules/types';
 import type { CheckResult } from './check';
 import { isInside, relativeUri } from './inputs';
+import { ruleHelp } from './ruleHelp';
 import type { Install } from './install';
 
 export const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -21,11 +23,12 @@ export function formatSarif(r: CheckResult, install: Install, cwd: string): stri
 
   const rules = RULES.map((rule) => {
     const markdown = install.ruleDocMarkdown(rule.id);
+    const doc = markdown !== undefined ? ruleHelp(markdown) : undefined;
     return {
       id: rule.id,
       shortDescription: { text: rule.summary },
-      helpUri: install.ruleDocUrl(rule.id),
-      ...(markdown !== undefined ? { help: { text: markdown, markdown } } : {}),
+      fullDescription: doc?.description ?? { text: rule.summary },
+      ...(doc ? { help: doc.help } : {}),
       defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     };
   });
@@ -56,7 +59,7 @@ export function formatSarif(r: CheckResult, install: Install, cwd: string): stri
       tool: {
         driver: {
           name: 'CoNDIS Assist',
-          informationUri: install.informationUri,
+          ...(install.informationUri ? { informationUri: install.informationUri } : {}),
           version: install.version,
           semanticVersion: install.version,
           rules,

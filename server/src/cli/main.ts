@@ -50,6 +50,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     progress: o.quiet ? NO_PROGRESS : stderrProgress(io.stderr),
     onSkip: (s) => io.stderr.write(`condis-assist: skipped ${displayPath(s.path, io.cwd)}: ${s.why}\n`),
   });
+  // Like other linters: a path that holds no source at all is a mistake in the command (a wrong folder, a typo
+  // in a glob), not a clean build.
+  if (result.files === 0 && result.skipped.length === 0 && !result.truncated) {
+    io.stderr.write(`condis-assist: no C or C++ file in ${o.paths.join(', ')} (looked for .c, .h, .cpp, .hpp, .cc, .cxx, .inl and similar)\n`);
+    return EXIT_USAGE_OR_INPUT;
+  }
   if (result.truncated) io.stderr.write(`condis-assist: stopped listing at ${MAX_FILES} files; check the folders separately\n`);
 
   const report = o.format === 'json' ? formatJson(result)
