@@ -11,6 +11,9 @@ import { functionNameOf, type HandlerBinding, type HandlerQueries } from './hand
 import { findContextBindings, type ContextBinding } from './contexts';
 import { declaratorName, rootChildrenFrom } from '../syntax/nodes';
 import { mapRange, type EditRange } from '../syntax/parsedText';
+import type { Lifecycle } from '../catalog/lifecycle';
+import { summarizeFunction, type LocalSummary } from './helperSummary';
+import { helperKey } from './helperEffects';
 
 /** Nodes whose named children are top-level items in their own right (conditional compilation, `extern "C"`, recovery). */
 const CONTAINERS = new Set(['preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list', 'ERROR']);
@@ -47,6 +50,8 @@ export interface ChunkFacts {
   readonly paramStores: readonly { param: number; target: string }[];
   readonly bindings: readonly { name: string; entry: string; via: 'role-type' | 'handler-field'; field?: string; start: number; end: number }[];
   readonly contexts: readonly { name: string; type: string; start: number; end: number }[];
+  /** What the function does to the requests and handles its callers pass it (helperSummary.ts). */
+  readonly helper?: LocalSummary;
   /** A hash of everything above but offsets: what other items may depend on. */
   readonly sem: number;
   /** Rule findings for this text, under the context they were computed in; null when they point outside the item. */
@@ -61,7 +66,7 @@ export interface Chunk {
   node(): Node;
 }
 
-export interface ChunkServices { catalog: Catalog; handlers: HandlerQueries }
+export interface ChunkServices { catalog: Catalog; handlers: HandlerQueries; lifecycle?: Lifecycle }
 
 /** What a version's analysis leaves for the next: its items' places and facts, and the edits made since. */
 export interface CarriedChunks {
@@ -433,13 +438,28 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     paramStores: paramStores.map((p) => ({ param: p.param, target: own(p.target) })),
     bindings,
     contexts,
+    helper: fn && parts && s.lifecycle ? helperOf(parts.body, fn.params, callees, s as Required<ChunkServices>) : undefined,
     sem: 0,
   };
   const semantic = JSON.stringify([
     node.type, facts.fn, [...facts.calls], facts.callees, facts.evidence, facts.vcCreated.map((v) => [v.handle, v.aliases]), facts.vcDeleted,
     facts.paramStores, bindings.map((b) => [b.name, b.entry, b.via, b.field]), contexts.map((c) => [c.name, c.type]),
+    ...(facts.helper ? [helperKey(facts.helper)] : []),
   ]);
   return { ...facts, sem: hash(semantic) };
+}
+
+/**
+ * The function's helper summary, its strings copied out of the text (a JSON round trip: see own). A body the flow
+ * cannot read gives no summary rather than no facts.
+ */
+function helperOf(body: Node, params: string[], callees: string[], s: Required<ChunkServices>): LocalSummary | undefined {
+  try {
+    const h = summarizeFunction(body, params, callees, s.lifecycle, s.catalog);
+    return h && (JSON.parse(JSON.stringify(h)) as LocalSummary);
+  } catch {
+    return undefined;
+  }
 }
 
 const FACT_NODES = ['call_expression', 'type_identifier', 'assignment_expression', 'initializer_pair'];

@@ -2,6 +2,8 @@
 // VC creations and deletions. Cross-file rules read only these, never other files' trees.
 import type { Chunk } from './chunks';
 import { mapOffset, type EditRange } from '../syntax/parsedText';
+import type { LocalSummary } from './helperSummary';
+import { mergeSources } from './helperEffects';
 
 export interface FileSummary {
   uri: string;
@@ -20,6 +22,8 @@ export interface FileSummary {
   paramStores?: { fn: string; param: number; target: string }[];
   /** Routines bound to a non-CoNDIS execution context (timer, DPC, work item): name, context role typedef, evidence. */
   contexts?: { name: string; type: string; start: number; end: number }[];
+  /** Functions defined here -> what they do to the requests and handles their callers pass (helperSummary.ts). */
+  helpers?: Record<string, LocalSummary>;
 }
 
 export { ROLE_EVIDENCE } from './chunks';
@@ -48,6 +52,8 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
   const paramStores: NonNullable<FileSummary['paramStores']> = [];
   const bindings: FileSummary['bindings'] = [];
   const contexts: NonNullable<FileSummary['contexts']> = [];
+  const helpers = new Map<string, LocalSummary>();
+  const plain = new Set<string>();
   for (const { start, facts: f } of chunks) {
     const fn = f.fn?.name ?? '';
     for (const [name, n] of f.calls) calls[name] = (calls[name] ?? 0) + n;
@@ -61,6 +67,15 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
     for (const p of f.paramStores) paramStores.push({ fn, param: p.param, target: p.target });
     for (const b of f.bindings) bindings.push({ name: b.name, entry: b.entry, via: b.via, ...(b.field ? { field: b.field } : {}) });
     for (const c of f.contexts) contexts.push({ name: c.name, type: c.type, start: start + c.start, end: start + c.end });
+    if (f.fn && f.helper) {
+      // Two definitions of one name (`#if` alternatives): what both do for certain (see mergeSources).
+      const had = helpers.get(fn);
+      helpers.set(fn, had ? mergeSources([{ uri, summary: had }, { uri, summary: f.helper }])!.summary : f.helper);
+    } else if (f.fn) plain.add(fn);
   }
-  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts };
+  for (const fn of plain) {
+    const had = helpers.get(fn);
+    if (had) helpers.set(fn, mergeSources([{ uri, summary: had }, { uri, summary: { effects: [], calls: [] } }])!.summary);
+  }
+  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts, helpers: Object.fromEntries(helpers) };
 }

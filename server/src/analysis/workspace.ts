@@ -1,6 +1,7 @@
 // The workspace index: one summary per file, and the questions cross-file rules ask of them
 // (the driver role around a file, handlers bound anywhere, completions called anywhere).
 import type { FileSummary } from './summary';
+import { helperKey, mergeSources, type HelperSource } from './helperEffects';
 
 export type DriverKind = 'call-manager' | 'miniport-call-manager' | 'client' | 'miniport' | 'unknown';
 
@@ -28,7 +29,7 @@ export interface WorkspaceView {
 /** The summary without offsets: what other files' results may depend on. */
 export function summaryKey(f: FileSummary): string {
   return JSON.stringify([f.bindings, f.callGraph, f.calls, f.evidence, f.vcCreated.map((v) => [v.fn, v.handle, v.aliases]), f.vcDeleted,
-    f.paramStores, f.contexts?.map((c) => [c.name, c.type])]);
+    f.paramStores, f.contexts?.map((c) => [c.name, c.type]), Object.entries(f.helpers ?? {}).map(([n, h]) => [n, helperKey(h)])]);
 }
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -38,7 +39,7 @@ export class WorkspaceIndex implements WorkspaceView {
   private changes = 0;
   private readonly changesOf = new Map<string, number>();
   private overrideValue: DriverKind | 'auto';
-  private cache: { bindings: Map<string, { entry: string; via: string; field?: string; uri: string }[]>; contexts: Map<string, { type: string; uri: string }[]>; calls: Map<string, number>; callers: Map<string, string[]>; callees: Map<string, string[]> } | null = null;
+  private cache: { bindings: Map<string, { entry: string; via: string; field?: string; uri: string }[]>; contexts: Map<string, { type: string; uri: string }[]>; calls: Map<string, number>; callers: Map<string, string[]>; callees: Map<string, string[]>; helpers: Map<string, HelperSource[]> } | null = null;
   private readonly roleCache = new Map<string, DriverKind>();
 
   constructor(override: DriverKind | 'auto' = 'auto', private readonly maxFiles = 50_000) {
@@ -100,7 +101,12 @@ export class WorkspaceIndex implements WorkspaceView {
     const callers = new Map<string, string[]>();
     const callees = new Map<string, string[]>();
     const contexts = new Map<string, { type: string; uri: string }[]>();
+    const helpers = new Map<string, HelperSource[]>();
     for (const f of this.files.values()) {
+      for (const [fn, summary] of Object.entries(f.helpers ?? {})) {
+        const l = helpers.get(fn);
+        if (l) l.push({ summary, uri: f.uri }); else helpers.set(fn, [{ summary, uri: f.uri }]);
+      }
       for (const c of f.contexts ?? []) contexts.set(c.name, [...(contexts.get(c.name) ?? []), { type: c.type, uri: f.uri }]);
       for (const b of f.bindings) {
         const l = bindings.get(b.name) ?? [];
@@ -117,7 +123,7 @@ export class WorkspaceIndex implements WorkspaceView {
         }
       }
     }
-    this.cache = { bindings, contexts, calls, callers, callees };
+    this.cache = { bindings, contexts, calls, callers, callees, helpers };
     return this.cache;
   }
 
@@ -129,6 +135,11 @@ export class WorkspaceIndex implements WorkspaceView {
   }
   callersOf(name: string) { return this.index().callers.get(name) ?? []; }
   calleesOf(fn: string) { return this.index().callees.get(fn) ?? []; }
+  /** What function `fn` (defined in a file other than `exceptUri`) does to its callers' requests and handles. */
+  helperSummary(fn: string, exceptUri: string): HelperSource | undefined {
+    const list = (this.index().helpers.get(fn) ?? []).filter((h) => h.uri !== exceptUri).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    return mergeSources(list);
+  }
 
   roleOf(uri: string): DriverKind {
     if (this.overrideValue !== 'auto') return this.overrideValue;

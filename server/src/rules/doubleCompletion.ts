@@ -4,6 +4,11 @@
 import { resolveStatus } from '../analysis/flow';
 import type { Finding, Rule } from './types';
 import { code, lineOf, range, rolesOf } from './util';
+import { helperEffects, throughAt, via } from './helperVia';
+import { handleAt } from '../analysis/helperEffects';
+import type { CallEffect } from '../catalog/lifecycle';
+
+const COMPLETES = (e: CallEffect) => e.completes;
 
 export const doubleCompletion: Rule = {
   id: 'double-completion',
@@ -15,19 +20,28 @@ export const doubleCompletion: Rule = {
     const { file, lifecycle } = ctx;
     for (const fn of file.functions()) {
       const flow = file.flowOf(fn);
-      // Two completions of the same object on one path, in any function.
+      // Two completions of the same object on one path, in any function (made here or through a helper).
       for (const obs of flow.calls) {
         const effect = lifecycle.effectOf(obs.call.name);
-        if (!effect?.completes) continue;
-        const handle = effect.handleArg !== undefined ? obs.call.args[effect.handleArg]?.text.replace(/\s+/g, '') ?? '' : '';
-        const names = effect.completesHandler ? lifecycle.completionsOf(effect.completesHandler) : [obs.call.name];
-        const earlier = obs.states.map((s) => names.map((n) => s.completed.get(`${n}|${handle}`)).find((o) => o !== undefined)).find((o) => o !== undefined);
-        if (earlier === undefined) continue;
-        out.push({
-          ...range(obs.call.node),
-          message: `${code(obs.call.name)} completes the same request a second time on this path (first completed at line ${lineOf(file.text, earlier)}).`,
-          related: [{ start: earlier, end: earlier + obs.call.name.length, message: 'first completion' }],
-        });
+        const made = effect?.completes
+          ? [{ effect, handle: effect.handleArg !== undefined ? obs.call.args[effect.handleArg]?.text.replace(/\s+/g, '') ?? '' : '', through: '' }]
+          : helperEffects(ctx, obs.call, COMPLETES).flatMap(({ e, effect }) => {
+            // A handle the helper's caller cannot name could be any object: no claim that it is the same one.
+            const handle = e.handle ? handleAt(obs.call, e.handle) : '';
+            return handle ? [{ effect, handle, through: `, through ${via(ctx, obs.call.name, e)},` }] : [];
+          });
+        for (const { effect, handle, through } of made) {
+          const names = effect.completesHandler ? lifecycle.completionsOf(effect.completesHandler) : [obs.call.name];
+          const earlier = obs.states.map((s) => names.map((n) => s.completed.get(`${n}|${handle}`)).find((o) => o !== undefined)).find((o) => o !== undefined);
+          if (earlier === undefined) continue;
+          out.push({
+            ...range(obs.call.node),
+            message: `${code(obs.call.name)}${through} completes the same request a second time on this path (first completed at line ${lineOf(file.text, earlier)}` +
+              `${throughAt(ctx, flow.calls, earlier, COMPLETES)}).`,
+            related: [{ start: earlier, end: earlier + obs.call.name.length, message: 'first completion' }],
+          });
+          break;
+        }
       }
       // The handler's own request: completion call + final status, or completion + PENDING on every path.
       for (const role of rolesOf(fn, ctx)) {
@@ -43,7 +57,8 @@ export const doubleCompletion: Rule = {
             const at = done[finalWithDone]!;
             out.push({
               ...range(exit.node),
-              message: `${code(fn.name)} (${role.conventionalName}) already completed this request at line ${lineOf(file.text, at)} and then returns a final status: ` +
+              message: `${code(fn.name)} (${role.conventionalName}) already completed this request at line ${lineOf(file.text, at)}` +
+                `${throughAt(ctx, flow.calls, at, COMPLETES)} and then returns a final status: ` +
                 `NDIS completes the request for a final status as well, so the client sees two completions. Return NDIS_STATUS_PENDING after calling the completion.`,
               related: [{ start: at, end: at + 1, message: 'completion call' }],
               fixes: [{ title: 'Return NDIS_STATUS_PENDING', changes: [{ ...range(exit.value), newText: 'NDIS_STATUS_PENDING' }], preferred: true }],

@@ -1,0 +1,38 @@
+// What the lifecycle rules say about a call to a workspace helper: which of its lifecycle calls (helperEffects.ts) a
+// finding rests on, and the words that name the helper and where that call is.
+import type { Event } from '../analysis/cfg';
+import type { ResolvedEffect } from '../analysis/helperEffects';
+import type { CallEffect } from '../catalog/lifecycle';
+import type { RuleContext } from './types';
+import { code, lineOf } from './util';
+
+type Call = Extract<Event, { k: 'call' }>;
+
+/**
+ * The effects of helper call `call` whose catalog effect satisfies `pred`, with that effect: none for a catalog call
+ * (the rules read those directly). `must`: only those made on every path through the helper.
+ */
+export function helperEffects(ctx: RuleContext, call: Call, pred: (e: CallEffect) => boolean, must = true): { e: ResolvedEffect; effect: CallEffect }[] {
+  if (!call.name || ctx.lifecycle.effectOf(call.name)) return [];
+  const out: { e: ResolvedEffect; effect: CallEffect }[] = [];
+  for (const e of ctx.file.helper(call.name) ?? []) {
+    const effect = ctx.lifecycle.effectOf(e.api);
+    if (effect && pred(effect) && (e.must || !must)) out.push({ e, effect });
+  }
+  return out;
+}
+
+/** `` `CmCompleteClose` → `NdisCmCloseCallComplete` (call.c)``: the helper, the functions below it, the call and its place. */
+export function via(ctx: RuleContext, helper: string, e: ResolvedEffect): string {
+  const where = e.uri === ctx.file.uri
+    ? (e.offset !== undefined ? `line ${lineOf(ctx.file.text, e.offset)}` : 'this file')
+    : decodeURIComponent(e.uri.slice(e.uri.lastIndexOf('/') + 1));
+  return `${[helper, ...e.chain, e.api].map(code).join(' → ')} (${where})`;
+}
+
+/** For a message about the call at `offset` of this function: ` (through … )` when a helper made the effect there. */
+export function throughAt(ctx: RuleContext, calls: readonly { call: Call }[], offset: number, pred: (e: CallEffect) => boolean): string {
+  const call = calls.find((o) => o.call.node.startIndex === offset)?.call;
+  const hit = call && helperEffects(ctx, call, pred)[0];
+  return hit ? ` (through ${via(ctx, call.name, hit.e)})` : '';
+}
