@@ -23,7 +23,7 @@ export const completeWithPending: Rule = {
         const made = effect?.completes && effect.statusArg !== undefined
           ? [{ api: obs.call.name, arg: obs.call.args[effect.statusArg], effect, through: '' }]
           : helperEffects(ctx, obs.call, COMPLETES_WITH_STATUS, false).flatMap(({ e, effect }) => e.status && 'p' in e.status
-            ? [{ api: e.api, arg: obs.call.args[e.status.p], effect, through: ` (${via(ctx, obs.call.name, e)} passes it on)` }] : []);
+            ? [{ api: e.api, arg: obs.call.args[e.status.p], effect, through: `, which gets it through ${via(ctx, obs.call.name, e)}` }] : []);
         for (const { api, arg, effect, through } of made) {
           if (!arg || !obs.states.some((s) => resolveStatus(arg, s) === 'NDIS_STATUS_PENDING')) continue;
           const handler = effect.completesHandler;

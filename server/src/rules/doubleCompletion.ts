@@ -28,7 +28,7 @@ export const doubleCompletion: Rule = {
           : helperEffects(ctx, obs.call, COMPLETES).flatMap(({ e, effect }) => {
             // A handle the helper's caller cannot name could be any object: no claim that it is the same one.
             const handle = e.handle ? handleAt(obs.call, e.handle) : '';
-            return handle ? [{ effect, handle, through: `, through ${via(ctx, obs.call.name, e)},` }] : [];
+            return handle ? [{ effect, handle, through: `, through ${via(ctx, obs.call.name, e)}` }] : [];
           });
         for (const { effect, handle, through } of made) {
           const names = effect.completesHandler ? lifecycle.completionsOf(effect.completesHandler) : [obs.call.name];
@@ -36,7 +36,7 @@ export const doubleCompletion: Rule = {
           if (earlier === undefined) continue;
           out.push({
             ...range(obs.call.node),
-            message: `${code(obs.call.name)}${through} completes the same request a second time on this path (first completed at line ${lineOf(file.text, earlier)}` +
+            message: `${code(obs.call.name)} completes the same request a second time on this path${through} (first completed at line ${lineOf(file.text, earlier)}` +
               `${throughAt(ctx, flow.calls, earlier, COMPLETES)}).`,
             related: [{ start: earlier, end: earlier + obs.call.name.length, message: 'first completion' }],
           });
@@ -58,7 +58,7 @@ export const doubleCompletion: Rule = {
             out.push({
               ...range(exit.node),
               message: `${code(fn.name)} (${role.conventionalName}) already completed this request at line ${lineOf(file.text, at)}` +
-                `${throughAt(ctx, flow.calls, at, COMPLETES)} and then returns a final status: ` +
+                `${throughAt(ctx, flow.calls, at, COMPLETES)}, and then returns a final status: ` +
                 `NDIS completes the request for a final status as well, so the client sees two completions. Return NDIS_STATUS_PENDING after calling the completion.`,
               related: [{ start: at, end: at + 1, message: 'completion call' }],
               fixes: [{ title: 'Return NDIS_STATUS_PENDING', changes: [{ ...range(exit.value), newText: 'NDIS_STATUS_PENDING' }], preferred: true }],

@@ -22,17 +22,17 @@ export function helperEffects(ctx: RuleContext, call: Call, pred: (e: CallEffect
   return out;
 }
 
-/** `` `CmCompleteClose` → `NdisCmCloseCallComplete` (call.c)``: the helper, the functions below it, the call and its place. */
+/** `` `CmCompleteClose` → `NdisCmCloseCallComplete` in call.c``: the helper, the functions below it, the call and its place. */
 export function via(ctx: RuleContext, helper: string, e: ResolvedEffect): string {
   const where = e.uri === ctx.file.uri
-    ? (e.offset !== undefined ? `line ${lineOf(ctx.file.text, e.offset)}` : 'this file')
-    : decodeURIComponent(e.uri.slice(e.uri.lastIndexOf('/') + 1));
-  return `${[helper, ...e.chain, e.api].map(code).join(' → ')} (${where})`;
+    ? (e.offset !== undefined ? `at line ${lineOf(ctx.file.text, e.offset)}` : 'in this file')
+    : `in ${decodeURIComponent(e.uri.slice(e.uri.lastIndexOf('/') + 1))}`;
+  return `${[helper, ...e.chain, e.api].map(code).join(' → ')} ${where}`;
 }
 
-/** For a message about the call at `offset` of this function: ` (through … )` when a helper made the effect there. */
+/** For a message about the call at `offset` of this function: `, through …` when a helper made the effect there. */
 export function throughAt(ctx: RuleContext, calls: readonly { call: Call }[], offset: number, pred: (e: CallEffect) => boolean): string {
   const call = calls.find((o) => o.call.node.startIndex === offset)?.call;
   const hit = call && helperEffects(ctx, call, pred)[0];
-  return hit ? ` (through ${via(ctx, call.name, hit.e)})` : '';
+  return hit ? `, through ${via(ctx, call.name, hit.e)}` : '';
 }

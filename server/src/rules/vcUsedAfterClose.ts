@@ -24,7 +24,7 @@ function releasedParam(ctx: RuleContext, closer: Call, k: string): { param?: str
   if (i !== undefined) return { param: ctx.catalog.entry(closer.name)?.params[i]?.name, through: '' };
   const hit = helperEffects(ctx, closer, CLOSES).find(({ e }) => e.handle && handleAt(closer, e.handle) === k);
   const j = hit?.effect.handleArg;
-  return hit && j !== undefined ? { param: ctx.catalog.entry(hit.e.api)?.params[j]?.name, through: ` (through ${via(ctx, closer.name, hit.e)})` } : { through: '' };
+  return hit && j !== undefined ? { param: ctx.catalog.entry(hit.e.api)?.params[j]?.name, through: `, through ${via(ctx, closer.name, hit.e)},` } : { through: '' };
 }
 
 const CLOSES = (e: CallEffect) => !!e.closes;

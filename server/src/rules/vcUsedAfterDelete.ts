@@ -64,10 +64,11 @@ export const vcUsedAfterDelete: Rule = {
             const hit = obs.states.flatMap((s) => [...s.deleted]).find(([k]) => uses(arg, k));
             const deleter = hit && byOffset.get(hit[1]);
             if (!hit || !deleter) continue;
+            const through = throughAt(ctx, flow.calls, hit[1], DELETES);
             out.push({
               ...range(arg),
               message: `${code(name)} uses ${code(hit[0])} after ${code(deleter.name)} at line ${lineOf(ctx.file.text, hit[1])}` +
-                `${throughAt(ctx, flow.calls, hit[1], DELETES)} deleted the VC: ` +
+                `${through}${through ? ',' : ''} deleted the VC: ` +
                 'the handle is invalid as soon as the delete returns. Use it before deleting the VC, or clear the handle when deleting it.',
               related: [{ ...range(deleter.node), message: `${deleter.name} deletes ${hit[0]} here` }],
             });
