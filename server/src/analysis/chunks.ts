@@ -314,6 +314,15 @@ function lazyNode(syntax: Syntax, start: number, end: number, type: string): () 
 
 /** The function a definition defines: its name node, body and parameter names; null for anything else. */
 export function functionParts(node: Node): { nameNode: Node; body: Node; params: string[] } | null {
+  // Once per node object: the item's facts and the rules then share one body node, and so its CFG (flow.ts).
+  let p = parts.get(node);
+  if (p === undefined) { p = computeParts(node); parts.set(node, p); }
+  return p;
+}
+
+const parts = new WeakMap<Node, { nameNode: Node; body: Node; params: string[] } | null>();
+
+function computeParts(node: Node): { nameNode: Node; body: Node; params: string[] } | null {
   if (node.type !== 'function_definition') return null;
   const body = node.childForFieldName('body');
   let fd: Node | null = node.childForFieldName('declarator');
@@ -427,7 +436,9 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   }));
   const contexts = (found ? found.contextsIn(start, end) : findContextBindings(node, text, start, end))
     .map((c) => ({ ...c, name: own(c.name), type: own(c.type), start: c.start - start, end: c.end - start }));
+  const helper = fn && parts && s.lifecycle ? helperOf(parts.body, fn.params, callees, s as Required<ChunkServices>) : undefined;
   const facts = {
+    ...(helper ? { helper } : {}),
     type: node.type,
     fn: fn && { name: own(fn.name), params: fn.params.map(own) },
     calls: new Map([...calls].map(([name, count]) => [own(name), count])),
@@ -438,7 +449,6 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     paramStores: paramStores.map((p) => ({ param: p.param, target: own(p.target) })),
     bindings,
     contexts,
-    helper: fn && parts && s.lifecycle ? helperOf(parts.body, fn.params, callees, s as Required<ChunkServices>) : undefined,
     sem: 0,
   };
   const semantic = JSON.stringify([

@@ -30,9 +30,14 @@ export function via(ctx: RuleContext, helper: string, e: ResolvedEffect): string
   return `${[helper, ...e.chain, e.api].map(code).join(' → ')} ${where}`;
 }
 
+/** A flow's calls by offset, per flow: a function with thousands of completions asks for each. */
+const byOffset = new WeakMap<readonly { call: Call }[], Map<number, Call>>();
+
 /** For a message about the call at `offset` of this function: `, through …` when a helper made the effect there. */
 export function throughAt(ctx: RuleContext, calls: readonly { call: Call }[], offset: number, pred: (e: CallEffect) => boolean): string {
-  const call = calls.find((o) => o.call.node.startIndex === offset)?.call;
+  let at = byOffset.get(calls);
+  if (!at) { at = new Map(calls.map((o) => [o.call.node.startIndex, o.call])); byOffset.set(calls, at); }
+  const call = at.get(offset);
   const hit = call && helperEffects(ctx, call, pred)[0];
   return hit ? `, through ${via(ctx, call.name, hit.e)}` : '';
 }
