@@ -38,12 +38,9 @@ export interface ExitObservation {
   states: FlowState[];
 }
 
-/**
- * What a call to a workspace function does, in the caller's terms (helperEffects.ts): lifecycle calls made on the
- * caller's handles and statuses. `mark` entries only record that the call happened (helperSummary.ts's probe).
- */
+/** What a call to a workspace function does, in the caller's terms (helperEffects.ts): lifecycle calls on its handles and statuses. */
 export type HelperResolver = (ev: Extract<Event, { k: 'call' }>, s: FlowState) => readonly AppliedEffect[] | undefined;
-export interface AppliedEffect { api: string; handle: string; status?: string; mark?: boolean }
+export interface AppliedEffect { api: string; handle: string; status?: string }
 
 export interface FunctionFlow {
   calls: CallObservation[];
@@ -234,8 +231,7 @@ function step(
         // A workspace function's lifecycle calls count as made here, at its call (helperEffects.ts).
         for (const a of (ev.name && helpers?.(ev, next)) || []) {
           const e = lc.effectOf(a.api);
-          if (a.mark) next = { ...next, completed: setIn(next.completed, `${a.api}|`, ev.node.startIndex) };
-          else if (e) next = applyEffect(next, e, a.api, a.handle, a.status, ev);
+          if (e) next = applyEffect(next, e, a.api, a.handle, a.status, ev);
         }
         return next;
       }

@@ -122,7 +122,9 @@ function through(e: ResolvedEffect, c: HelperCall): ResolvedEffect {
     else {
       const a = c.args[e.status.p];
       if (a && 'c' in a) status = a;
-      else if (a && !a.path && !a.amp) status = { p: a.p };
+      // A status passed on only under some condition may be the very one the condition tests
+      // (`if (Status != NDIS_STATUS_PENDING) Complete(Vc, Status);`): not followed.
+      else if (a && !a.path && !a.amp && c.must) status = { p: a.p };
     }
   }
   const { handle: _h, status: _s, ...rest } = e;

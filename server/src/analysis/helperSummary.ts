@@ -3,9 +3,9 @@
 // makes to other workspace functions (with which of its parameters). Kept in the item's facts, so it is part of the
 // semantic key; helperEffects.ts composes these across functions and files.
 import type { Node } from 'web-tree-sitter';
-import { exprKey, type Event } from './cfg';
+import { exprKey } from './cfg';
 import { parameterCopies, stripCasts } from './expressions';
-import { analyzeFunction, MAX_STATES, type FlowState, type HelperResolver } from './flow';
+import { analyzeFunction, MAX_STATES, type FlowState } from './flow';
 import { statusForm } from './flowFacts';
 import type { Lifecycle } from '../catalog/lifecycle';
 import type { Catalog } from '../catalog';
@@ -55,42 +55,40 @@ export function mayBeHelper(name: string, catalog: Catalog): boolean {
 }
 
 /**
- * The summary of a function, or undefined when it makes no lifecycle call and no call that could reach one. Runs the
- * flow once with every possible helper call marked in the state (the probe), so that "on every path" is the flow's
- * own judgement for both kinds of call.
+ * The summary of a function, or undefined when it makes no lifecycle call and no call that could reach one. Its own
+ * lifecycle calls are read from its flow (run only for the functions that make one: the rules run the same flow on the
+ * same CFG); its calls to other functions from the syntax, which is enough to tell a call made on every path (a
+ * statement of the body's own, before anything that could leave it) from the rest.
  */
 export function summarizeFunction(body: Node, params: readonly string[], callees: readonly string[], lc: Lifecycle, catalog: Catalog): LocalSummary | undefined {
-  if (!callees.some((n) => lc.effectOf(n) || mayBeHelper(n, catalog))) return undefined;
-  const probe: HelperResolver = (ev) => (lc.effectOf(ev.name) || !mayBeHelper(ev.name, catalog) ? undefined : [{ api: markOf(ev), handle: '', mark: true }]);
-  const flow = analyzeFunction(body, lc, params, probe);
+  const copies = parameterCopies(body, params);
+  const start = body.parent?.startIndex ?? body.startIndex;
+  const calls = callees.some((n) => mayBeHelper(n, catalog)) ? helperCalls(body, start, params, copies, catalog) : [];
+  const effects = callees.some((n) => lc.effectOf(n)) ? ownEffects(body, start, params, copies, lc) : [];
+  return effects.length || calls.length ? { effects, calls } : undefined;
+}
+
+/** The lifecycle calls the function makes itself, from its flow: which handle, which status, on every path or not. */
+function ownEffects(body: Node, start: number, params: readonly string[], copies: ReadonlyMap<string, string>, lc: Lifecycle): HelperEffect[] {
+  const flow = analyzeFunction(body, lc, params);
   const exitStates = flow.exits.flatMap((x) => x.states);
   // A cut-off state set (see flow.ts MAX_STATES) may have dropped the paths that lack an effect: nothing is certain.
   const complete = exitStates.length > 0 && flow.exits.every((x) => x.states.length < MAX_STATES);
   const everywhere = (has: (s: FlowState) => boolean) => complete && exitStates.every(has);
-  const copies = parameterCopies(body, params);
-  const refOf = (arg: Node | undefined): Ref | undefined => refOfArg(arg, params, copies);
   const effects: HelperEffect[] = [];
-  const calls: HelperCall[] = [];
   const seen = new Map<string, HelperEffect>();
-  const start = body.parent?.startIndex ?? body.startIndex;
   for (const obs of flow.calls) {
     const { call } = obs;
     const effect = lc.effectOf(call.name);
-    const at = call.node.startIndex - start;
-    if (!effect) {
-      if (calls.length >= MAX_CALLS || !mayBeHelper(call.name, catalog)) continue;
-      const mark = markOf(call);
-      calls.push({ callee: call.name, args: call.args.map((a) => statusConst(a) ?? refOf(a) ?? null), must: everywhere((s) => s.completed.has(`${mark}|`)), at });
-      continue;
-    }
-    if (!(effect.completes || effect.closes || effect.deletes || effect.deactivates || effect.activates)) continue;
+    if (!effect || !(effect.completes || effect.closes || effect.deletes || effect.deactivates || effect.activates)) continue;
     const harg = effect.handleArg !== undefined ? call.args[effect.handleArg] : undefined;
-    const handle = refOf(harg);
+    const handle = refOfArg(harg, params, copies);
     if (!handle && !effect.completes) continue;
     const key = harg ? exprKey(harg) : '';
-    const status = effect.statusArg !== undefined ? statusRefOf(call.args[effect.statusArg], obs.states, params, copies) : undefined;
     const id = `${call.name}|${key}`;
     const same = seen.get(id);
+    if (same && !same.status) continue;
+    const status = effect.statusArg !== undefined ? statusRefOf(call.args[effect.statusArg], obs.states, params, copies) : undefined;
     if (same) {
       // The same call on the same handle in two places (both arms of an if): one effect, one status if they agree.
       if (JSON.stringify(same.status) !== JSON.stringify(status)) delete same.status;
@@ -99,15 +97,59 @@ export function summarizeFunction(body: Node, params: readonly string[], callees
     if (effects.length >= MAX_EFFECTS) continue;
     const must = everywhere((s) => effect.completes ? s.completed.has(id)
       : effect.deletes ? s.deleted.has(key) : effect.closes ? s.closed.has(key) : effect.deactivates ? s.deactivated.has(key) : s.active.has(key));
-    const e: HelperEffect = { api: call.name, ...(handle ? { handle } : {}), ...(status ? { status } : {}), must, at };
+    const e: HelperEffect = { api: call.name, ...(handle ? { handle } : {}), ...(status ? { status } : {}), must, at: call.node.startIndex - start };
     seen.set(id, e);
     effects.push(e);
   }
-  return effects.length || calls.length ? { effects, calls } : undefined;
+  return effects;
 }
 
-/** The probe's mark for one call: unique per call node in the body. */
-const markOf = (ev: Extract<Event, { k: 'call' }>) => `\u0001${ev.node.startIndex}`;
+/** Statements that end the path or jump over what follows them. */
+const LEAVES = new Set(['return_statement', 'goto_statement', 'seh_leave_statement']);
+/** Top-level statements whose calls all run when the statement does (unless under a condition within it). */
+const PLAIN = new Set(['expression_statement', 'declaration', 'return_statement']);
+/** Expressions that may skip part of themselves. */
+const CONDITIONAL = new Set(['conditional_expression', 'binary_expression']);
+
+/**
+ * The calls to possible helpers, with their arguments as the callee will see them. One made by a statement of the body
+ * itself (not nested in a branch, loop or block, nor behind `&&`, `||` or `?:`), with no return or goto before it, is
+ * made on every path; any other only on some.
+ */
+function helperCalls(body: Node, start: number, params: readonly string[], copies: ReadonlyMap<string, string>, catalog: Catalog): HelperCall[] {
+  const out: HelperCall[] = [];
+  let left = false;
+  for (const st of body.namedChildren) {
+    if (!st || out.length >= MAX_CALLS) break;
+    const plain = !left && PLAIN.has(st.type);
+    for (const n of st.descendantsOfType(['call_expression', ...LEAVES])) {
+      if (!n) continue;
+      if (n.type !== 'call_expression') { left = true; continue; }
+      const f = n.childForFieldName('function');
+      if (f?.type !== 'identifier' || !mayBeHelper(f.text, catalog) || out.length >= MAX_CALLS) continue;
+      const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
+      out.push({
+        callee: f.text,
+        args: args.map((a) => statusConst(a) ?? refOfArg(a, params, copies) ?? null),
+        must: plain && !underCondition(n, st),
+        at: n.startIndex - start,
+      });
+    }
+    if (LEAVES.has(st.type)) left = true;
+  }
+  return out;
+}
+
+/** Whether `n` sits under a `&&`, `||` or `?:` within statement `st` (a bounded walk up; unknown counts as yes). */
+function underCondition(n: Node, st: Node): boolean {
+  let at: Node | null = n.parent;
+  for (let i = 0; at && i < 32; i++, at = at.parent) {
+    if (at.id === st.id) return false;
+    if (at.type === 'conditional_expression') return true;
+    if (CONDITIONAL.has(at.type) && /^(&&|\|\|)$/.test(at.childForFieldName('operator')?.text ?? '')) return true;
+  }
+  return true;
+}
 
 function statusConst(arg: Node): { c: string } | undefined {
   const f = statusForm(arg);

@@ -200,6 +200,33 @@ VOID CmCompleteClose(PCM_VC Vc, NDIS_STATUS Status)
   });
 });
 
+describe('calls made on only some paths of an intermediate helper', () => {
+  test('a status passed on under a condition is not followed, and a helper call after an early return is not certain', async () => {
+    const guarded = `${CM_HEADER}
+VOID CmFinishClose(PCM_VC Vc, NDIS_STATUS S)
+{
+    if (S != NDIS_STATUS_PENDING) {
+        CmCompleteClose(Vc, S);
+    }
+}
+VOID CmFinishLater(PCM_VC Vc)
+{
+    if (Vc->CreatedByCm) {
+        return;
+    }
+    CmCompleteClose(Vc, NDIS_STATUS_SUCCESS);
+}
+`;
+    const pending = await check({ 'cm.c': handler(`${DEACTIVATE}\n    CmFinishClose(Vc, NDIS_STATUS_PENDING);\n    return NDIS_STATUS_PENDING;`), 'finish.c': guarded, 'call.c': CALL_C });
+    assert.deepEqual(pending.of('complete-with-pending'), []);
+    const later = await check({ 'cm.c': handler(`${DEACTIVATE}\n    CmFinishLater(Vc);\n    return NDIS_STATUS_SUCCESS;`), 'finish.c': guarded, 'call.c': CALL_C });
+    assert.deepEqual(later.of('double-completion'), []);
+    // The same helper without the early return completes on every path.
+    const always = await check({ 'cm.c': handler(`${DEACTIVATE}\n    CmFinishLater(Vc);\n    return NDIS_STATUS_SUCCESS;`), 'finish.c': guarded.replace(/if \(Vc->CreatedByCm\) \{\n\s*return;\n\s*\}/, ''), 'call.c': CALL_C });
+    assert.equal(always.of('double-completion').length, 1);
+  });
+});
+
 describe('deleting a VC through a helper', () => {
   const afterFree = handler(`${DEACTIVATE}\n    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc->NdisVcHandle, NULL);\n    CmFreeVc(Vc);\n    NdisCmDeactivateVc(Vc->NdisVcHandle);\n    return NDIS_STATUS_PENDING;`);
   test('reports the VC handle used after a helper in another file deleted it', async () => {
