@@ -314,15 +314,6 @@ function lazyNode(syntax: Syntax, start: number, end: number, type: string): () 
 
 /** The function a definition defines: its name node, body and parameter names; null for anything else. */
 export function functionParts(node: Node): { nameNode: Node; body: Node; params: string[] } | null {
-  // Once per node object: the item's facts and the rules then share one body node, and so its CFG (flow.ts).
-  let p = parts.get(node);
-  if (p === undefined) { p = computeParts(node); parts.set(node, p); }
-  return p;
-}
-
-const parts = new WeakMap<Node, { nameNode: Node; body: Node; params: string[] } | null>();
-
-function computeParts(node: Node): { nameNode: Node; body: Node; params: string[] } | null {
   if (node.type !== 'function_definition') return null;
   const body = node.childForFieldName('body');
   let fd: Node | null = node.childForFieldName('declarator');

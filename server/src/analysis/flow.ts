@@ -48,7 +48,7 @@ export interface FunctionFlow {
 }
 
 const EMPTY: FlowState = { vars: new Map(), completed: new Map(), closed: new Map(), deleted: new Map(), deactivated: new Set(), active: new Map(), nulls: new Map(), locks: 0 };
-export const MAX_STATES = 48;
+const MAX_STATES = 48;
 const MAX_VISITS = 12;
 
 export const ACQUIRE = /^(NdisAcquireSpinLock|NdisDprAcquireSpinLock|KeAcquireSpinLock|KeAcquireSpinLockAtDpcLevel|NdisAcquireRWLockWrite|NdisAcquireRWLockRead|WdfSpinLockAcquire)$/;
@@ -123,7 +123,7 @@ const NONE: ReadonlySet<string> = new Set();
  * `helpers`: what calls to other workspace functions do (none when absent).
  */
 export function analyzeFunction(body: Node, lifecycle: Lifecycle, params: readonly string[] = [], helpers?: HelperResolver): FunctionFlow {
-  const cfg = cfgOf(body);
+  const cfg = buildCfg(body);
   const tracked: ReadonlySet<string> = params.length ? new Set([...params, ...parameterCopies(body, params).keys()]) : NONE;
   const calls = new Map<Node['id'], CallObservation>();
   const exits = new Map<Node['id'] | 'fall', ExitObservation>();
@@ -173,17 +173,6 @@ export function analyzeFunction(body: Node, lifecycle: Lifecycle, params: readon
   }
   return { calls: [...calls.values()], exits: [...exits.values()] };
 }
-
-/**
- * The CFG of a body, built once per body node: a function's flow is run twice when it may be a helper (its summary's
- * probe, then the rules' flow), and the syntax facts memoised per node (flowFacts.ts) serve both only on the same nodes.
- */
-function cfgOf(body: Node): ReturnType<typeof buildCfg> {
-  let c = cfgs.get(body);
-  if (!c) { c = buildCfg(body); cfgs.set(body, c); }
-  return c;
-}
-const cfgs = new WeakMap<Node, ReturnType<typeof buildCfg>>();
 
 function step(
   ev: Event, s: FlowState, lc: Lifecycle,

@@ -4,8 +4,8 @@
 // semantic key; helperEffects.ts composes these across functions and files.
 import type { Node } from 'web-tree-sitter';
 import { exprKey } from './cfg';
+import { certainCalls, type CallSite } from './certainCalls';
 import { parameterCopies, stripCasts } from './expressions';
-import { analyzeFunction, MAX_STATES, type FlowState } from './flow';
 import { statusForm } from './flowFacts';
 import type { Lifecycle } from '../catalog/lifecycle';
 import type { Catalog } from '../catalog';
@@ -55,100 +55,57 @@ export function mayBeHelper(name: string, catalog: Catalog): boolean {
 }
 
 /**
- * The summary of a function, or undefined when it makes no lifecycle call and no call that could reach one. Its own
- * lifecycle calls are read from its flow (run only for the functions that make one: the rules run the same flow on the
- * same CFG); its calls to other functions from the syntax, which is enough to tell a call made on every path (a
- * statement of the body's own, before anything that could leave it) from the rest.
+ * The summary of a function, or undefined when it makes no lifecycle call and no call that could reach one. Read from
+ * the syntax (certainCalls.ts says which calls are made on every path). The flow would see a little more, but running
+ * it for every function when its facts are computed doubled the cost of opening a file: the first check runs the
+ * flows only within its time budget.
  */
 export function summarizeFunction(body: Node, params: readonly string[], callees: readonly string[], lc: Lifecycle, catalog: Catalog): LocalSummary | undefined {
+  if (!callees.some((n) => lc.effectOf(n) || mayBeHelper(n, catalog))) return undefined;
   const copies = parameterCopies(body, params);
   const start = body.parent?.startIndex ?? body.startIndex;
-  const calls = callees.some((n) => mayBeHelper(n, catalog)) ? helperCalls(body, start, params, copies, catalog) : [];
-  const effects = callees.some((n) => lc.effectOf(n)) ? ownEffects(body, start, params, copies, lc) : [];
-  return effects.length || calls.length ? { effects, calls } : undefined;
-}
-
-/** The lifecycle calls the function makes itself, from its flow: which handle, which status, on every path or not. */
-function ownEffects(body: Node, start: number, params: readonly string[], copies: ReadonlyMap<string, string>, lc: Lifecycle): HelperEffect[] {
-  const flow = analyzeFunction(body, lc, params);
-  const exitStates = flow.exits.flatMap((x) => x.states);
-  // A cut-off state set (see flow.ts MAX_STATES) may have dropped the paths that lack an effect: nothing is certain.
-  const complete = exitStates.length > 0 && flow.exits.every((x) => x.states.length < MAX_STATES);
-  const everywhere = (has: (s: FlowState) => boolean) => complete && exitStates.every(has);
+  const argsOf = (args: Node[]) => args.map((a) => statusConst(a) ?? refOfArg(a, params, copies) ?? null);
+  // Two calls are one effect when they make the same lifecycle call on the same handle, or call the same function
+  // with the same arguments.
+  const keyOf = (c: CallSite) => {
+    const e = lc.effectOf(c.name);
+    return e ? `${c.name}|${e.handleArg !== undefined && c.args[e.handleArg] ? exprKey(c.args[e.handleArg]) : ''}` : `${c.name}(${JSON.stringify(argsOf(c.args))}`;
+  };
+  const { sites, assigned } = certainCalls(body, (n) => !!lc.effectOf(n) || mayBeHelper(n, catalog), keyOf);
+  // A status parameter passed on is the caller's only if the body never changes it.
+  const unchanged = (p: number) => ![...assigned].some((k) => (copies.get(k) ?? k) === params[p]);
   const effects: HelperEffect[] = [];
+  const calls: HelperCall[] = [];
   const seen = new Map<string, HelperEffect>();
-  for (const obs of flow.calls) {
-    const { call } = obs;
-    const effect = lc.effectOf(call.name);
-    if (!effect || !(effect.completes || effect.closes || effect.deletes || effect.deactivates || effect.activates)) continue;
-    const harg = effect.handleArg !== undefined ? call.args[effect.handleArg] : undefined;
+  for (const site of sites) {
+    const { n, name, args, must } = site;
+    const effect = lc.effectOf(name);
+    const at = n.startIndex - start;
+    if (!effect) {
+      if (calls.length < MAX_CALLS) calls.push({ callee: name, args: argsOf(args), must, at });
+      continue;
+    }
+    if (!(effect.completes || effect.closes || effect.deletes || effect.deactivates || effect.activates)) continue;
+    const harg = effect.handleArg !== undefined ? args[effect.handleArg] : undefined;
     const handle = refOfArg(harg, params, copies);
     if (!handle && !effect.completes) continue;
-    const key = harg ? exprKey(harg) : '';
-    const id = `${call.name}|${key}`;
+    // A status passed on under some condition may be the very one the condition tests: only a certain call's is kept.
+    const sarg = effect.statusArg !== undefined ? args[effect.statusArg] : undefined;
+    const sref = sarg && (statusConst(sarg) ?? (must ? refOfArg(sarg, params, copies) : undefined));
+    const status: StatusRef | undefined = !sref ? undefined : 'c' in sref ? sref : !sref.path && !sref.amp && unchanged(sref.p) ? { p: sref.p } : undefined;
+    const id = keyOf(site);
     const same = seen.get(id);
-    if (same && !same.status) continue;
-    const status = effect.statusArg !== undefined ? statusRefOf(call.args[effect.statusArg], obs.states, params, copies) : undefined;
     if (same) {
-      // The same call on the same handle in two places (both arms of an if): one effect, one status if they agree.
+      // The same call on the same handle twice (both arms of an if): one effect, one status if they agree.
       if (JSON.stringify(same.status) !== JSON.stringify(status)) delete same.status;
       continue;
     }
     if (effects.length >= MAX_EFFECTS) continue;
-    const must = everywhere((s) => effect.completes ? s.completed.has(id)
-      : effect.deletes ? s.deleted.has(key) : effect.closes ? s.closed.has(key) : effect.deactivates ? s.deactivated.has(key) : s.active.has(key));
-    const e: HelperEffect = { api: call.name, ...(handle ? { handle } : {}), ...(status ? { status } : {}), must, at: call.node.startIndex - start };
+    const e: HelperEffect = { api: name, ...(handle ? { handle } : {}), ...(status ? { status } : {}), must, at };
     seen.set(id, e);
     effects.push(e);
   }
-  return effects;
-}
-
-/** Statements that end the path or jump over what follows them. */
-const LEAVES = new Set(['return_statement', 'goto_statement', 'seh_leave_statement']);
-/** Top-level statements whose calls all run when the statement does (unless under a condition within it). */
-const PLAIN = new Set(['expression_statement', 'declaration', 'return_statement']);
-/** Expressions that may skip part of themselves. */
-const CONDITIONAL = new Set(['conditional_expression', 'binary_expression']);
-
-/**
- * The calls to possible helpers, with their arguments as the callee will see them. One made by a statement of the body
- * itself (not nested in a branch, loop or block, nor behind `&&`, `||` or `?:`), with no return or goto before it, is
- * made on every path; any other only on some.
- */
-function helperCalls(body: Node, start: number, params: readonly string[], copies: ReadonlyMap<string, string>, catalog: Catalog): HelperCall[] {
-  const out: HelperCall[] = [];
-  let left = false;
-  for (const st of body.namedChildren) {
-    if (!st || out.length >= MAX_CALLS) break;
-    const plain = !left && PLAIN.has(st.type);
-    for (const n of st.descendantsOfType(['call_expression', ...LEAVES])) {
-      if (!n) continue;
-      if (n.type !== 'call_expression') { left = true; continue; }
-      const f = n.childForFieldName('function');
-      if (f?.type !== 'identifier' || !mayBeHelper(f.text, catalog) || out.length >= MAX_CALLS) continue;
-      const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
-      out.push({
-        callee: f.text,
-        args: args.map((a) => statusConst(a) ?? refOfArg(a, params, copies) ?? null),
-        must: plain && !underCondition(n, st),
-        at: n.startIndex - start,
-      });
-    }
-    if (LEAVES.has(st.type)) left = true;
-  }
-  return out;
-}
-
-/** Whether `n` sits under a `&&`, `||` or `?:` within statement `st` (a bounded walk up; unknown counts as yes). */
-function underCondition(n: Node, st: Node): boolean {
-  let at: Node | null = n.parent;
-  for (let i = 0; at && i < 32; i++, at = at.parent) {
-    if (at.id === st.id) return false;
-    if (at.type === 'conditional_expression') return true;
-    if (CONDITIONAL.has(at.type) && /^(&&|\|\|)$/.test(at.childForFieldName('operator')?.text ?? '')) return true;
-  }
-  return true;
+  return effects.length || calls.length ? { effects, calls } : undefined;
 }
 
 function statusConst(arg: Node): { c: string } | undefined {
@@ -171,20 +128,4 @@ function refOfArg(arg: Node | undefined, params: readonly string[], copies: Read
   const root = copies.get(m[1]) ?? m[1];
   const p = params.indexOf(root);
   return p < 0 ? undefined : { p, path: m[2], ...(amp ? { amp: true as const } : {}) };
-}
-
-/**
- * The status a completion passes, as its caller will see it: a constant on every path, or a parameter nothing on the
- * way has tested or changed (a tested one, `if (Status != NDIS_STATUS_PENDING)`, is not passed through blindly).
- */
-function statusRefOf(arg: Node | undefined, states: FlowState[], params: readonly string[], copies: ReadonlyMap<string, string>): StatusRef | undefined {
-  if (!arg) return undefined;
-  const f = statusForm(arg);
-  if (f.k === 'const') return { c: f.v };
-  if (f.k !== 'var') return undefined;
-  const values = new Set(states.map((s) => s.vars.get(f.v)));
-  const [only] = values;
-  if (values.size === 1 && only !== undefined && !only.startsWith('!')) return { c: only };
-  const p = params.indexOf(copies.get(f.v) ?? f.v);
-  return p >= 0 && values.size === 1 && only === undefined ? { p } : undefined;
 }

@@ -6,6 +6,7 @@ import { check, services, type Checked } from '../helpers';
 import { WorkspaceIndex } from '../../../server/src/analysis/workspace';
 import { analyzeFile } from '../../../server/src/analysis/fileAnalysis';
 import { helperResolver, DEPTH } from '../../../server/src/analysis/helperEffects';
+import { certainCalls } from '../../../server/src/analysis/certainCalls';
 import { ParsedText } from '../../../server/src/syntax/parsedText';
 import { runRules } from '../../../server/src/features/diagnostics';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
@@ -346,5 +347,26 @@ describe('kept current', () => {
     });
     for (let k = 0; k < 5; k++) for (const n of names) assert.ok(resolve(n)?.some((e) => e.api === 'NdisCmCloseCallComplete' && e.must));
     assert.ok(lookups <= names.length * (DEPTH + 1), `${lookups} lookups`);
+  });
+});
+
+describe('which calls a helper makes on every path', () => {
+  const certain = async (body: string): Promise<string[]> => {
+    const s = await services();
+    const text = `VOID F(PCM_VC Vc)\n{\n${body}\n}\n`;
+    const p = new ParsedText(s.parser, text);
+    const fn = p.tree!.rootNode.namedChildren.find((n) => n?.type === 'function_definition')!;
+    const { sites } = certainCalls(fn.childForFieldName('body')!, (n) => /^[A-Z]$/.test(n), (c) => c.name);
+    const out = [...new Set(sites.filter((x) => x.must).map((x) => x.name))].sort();
+    p.dispose();
+    return out;
+  };
+  test('statements of the body before any return, both arms of an if, and a do-while(0) body up to its break', async () => {
+    assert.deepEqual(await certain('A(); if (x) { B(); C(); } else { C(); } D(); if (y) return; E();'), ['A', 'C', 'D']);
+    assert.deepEqual(await certain('do { A(); if (x) break; B(); } while (0); C();'), ['A', 'C']);
+    assert.deepEqual(await certain('if (x) { A(); return; } else { A(); } B();'), ['A']);
+  });
+  test('never calls in loops, switches, conditional compilation, or in the parts of && || ?: that may not run', async () => {
+    assert.deepEqual(await certain('while (x) A(); for (;;) { B(); break; } switch (x) { case 1: C(); }\n#if DBG\nD();\n#endif\nx && E(); y ? F() : 0; G() || H();'), ['G']);
   });
 });

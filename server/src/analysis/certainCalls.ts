@@ -1,0 +1,139 @@
+// Which calls of a function body are made on every path through it, read from the syntax in one walk (no flow): the
+// calls of its statements before the first that may return, jump or break, the calls made in both arms of an if, and
+// the body of a do-while up to a break; never those in loops, switches, conditional compilation, or the parts of
+// `&&`, `||` and `?:` that may not run.
+import type { Node } from 'web-tree-sitter';
+import { exprKey } from './cfg';
+
+export interface CallSite { n: Node; name: string; args: Node[]; must: boolean }
+
+/** Statements that leave the function (or, for `__leave`, its `__try`) and skip what follows them. */
+const LEAVES = new Set(['return_statement', 'goto_statement', 'seh_leave_statement']);
+const BREAKS = new Set(['break_statement', 'continue_statement']);
+const WALKED = ['call_expression', 'assignment_expression', ...LEAVES, ...BREAKS];
+/** Statements whose calls all run when the statement does (unless under a condition within it). */
+const PLAIN = new Set(['expression_statement', 'declaration', 'return_statement']);
+/** Statements that keep their own `break` and `continue`. */
+const LOOPS = new Set(['for_statement', 'while_statement', 'do_statement', 'switch_statement']);
+const MAX_DEPTH = 32;
+const MAX_SITES = 256;
+
+interface Walk {
+  wanted: (name: string) => boolean;
+  keyOf: (s: CallSite) => string;
+  sites: CallSite[];
+  keys: Map<CallSite, string>;
+  /** Lvalues assigned (or passed by address) anywhere in the body. */
+  assigned: Set<string>;
+}
+
+/** What one statement tells: the keys of calls made on every path into it, and whether it may leave or break. */
+interface Result { keys: Set<string>; leaves: boolean; breaks: boolean }
+const NOTHING = (): Result => ({ keys: new Set(), leaves: false, breaks: false });
+
+/**
+ * The calls to names `wanted` accepts, each marked `must` when a call of the same key (`keyOf`: what makes two calls
+ * the same effect) is made on every path through the body, and the lvalues the body assigns.
+ */
+export function certainCalls(body: Node, wanted: (name: string) => boolean, keyOf: (s: CallSite) => string): { sites: CallSite[]; assigned: Set<string> } {
+  const w: Walk = { wanted, keyOf, sites: [], keys: new Map(), assigned: new Set() };
+  const { keys } = statement(body, w, 0);
+  for (const s of w.sites) s.must = keys.has(w.keys.get(s)!);
+  return { sites: w.sites, assigned: w.assigned };
+}
+
+function statement(st: Node, w: Walk, depth: number): Result {
+  const t = st.type;
+  if (depth > MAX_DEPTH) return opaque(st, w, false);
+  if (PLAIN.has(t)) return { ...expression(st, w), leaves: t === 'return_statement', breaks: false };
+  if (BREAKS.has(t)) return { keys: new Set(), leaves: false, breaks: true };
+  if (LEAVES.has(t)) return { keys: new Set(), leaves: true, breaks: false };
+  if (t === 'compound_statement') {
+    const out = NOTHING();
+    let open = true;
+    for (const c of st.namedChildren) {
+      if (!c || c.type === 'comment') continue;
+      const r = statement(c, w, depth + 1);
+      if (open) for (const k of r.keys) out.keys.add(k);
+      out.leaves ||= r.leaves;
+      out.breaks ||= r.breaks;
+      if (r.leaves || r.breaks) open = false;
+    }
+    return out;
+  }
+  if (t === 'if_statement') {
+    const cond = st.childForFieldName('condition');
+    const out = cond ? { ...expression(cond, w), leaves: false, breaks: false } : NOTHING();
+    const then = st.childForFieldName('consequence');
+    const alt = st.childForFieldName('alternative');
+    const a = then ? statement(then, w, depth + 1) : NOTHING();
+    const elseStmt = alt?.type === 'else_clause' ? alt.namedChildren.find((c) => c && c.type !== 'comment') ?? null : alt;
+    const b = elseStmt ? statement(elseStmt, w, depth + 1) : null;
+    if (b) for (const k of a.keys) if (b.keys.has(k)) out.keys.add(k);
+    out.leaves = a.leaves || !!b?.leaves;
+    out.breaks = a.breaks || !!b?.breaks;
+    return out;
+  }
+  if (t === 'do_statement') {
+    // The body runs at least once; a `break` in it ends only the loop.
+    const body = st.childForFieldName('body');
+    const cond = st.childForFieldName('condition');
+    const r = body ? statement(body, w, depth + 1) : NOTHING();
+    const c = cond ? opaque(cond, w, true) : NOTHING();
+    return { keys: r.keys, leaves: r.leaves || c.leaves, breaks: false };
+  }
+  return opaque(st, w, LOOPS.has(t));
+}
+
+/** Calls of an expression or plain statement: certain unless behind `&&`, `||` or `?:`. */
+function expression(e: Node, w: Walk): { keys: Set<string> } {
+  const keys = new Set<string>();
+  for (const s of visit(e, w).sites) if (!underCondition(s.n, e)) keys.add(w.keys.get(s)!);
+  return { keys };
+}
+
+/** A statement none of whose calls is certain; `loop`: it keeps its own breaks. */
+function opaque(st: Node, w: Walk, loop: boolean): Result {
+  const v = visit(st, w);
+  return { keys: new Set(), leaves: v.leaves, breaks: !loop && v.breaks };
+}
+
+/** One walk of a subtree: its wanted calls (recorded), assignments, leaves and breaks. */
+function visit(root: Node, w: Walk): { sites: CallSite[]; leaves: boolean; breaks: boolean } {
+  const sites: CallSite[] = [];
+  let leaves = false;
+  let breaks = false;
+  for (const n of root.descendantsOfType(WALKED)) {
+    if (!n) continue;
+    const t = n.type;
+    if (LEAVES.has(t)) { leaves = true; continue; }
+    if (BREAKS.has(t)) { breaks = true; continue; }
+    if (t === 'assignment_expression') { w.assigned.add(exprKey(n.childForFieldName('left') ?? n)); continue; }
+    const f = n.childForFieldName('function');
+    if (f?.type !== 'identifier' || !w.wanted(f.text)) continue;
+    const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
+    for (const a of args) if (a.type === 'pointer_expression' && a.text.startsWith('&')) w.assigned.add(exprKey(a.childForFieldName('argument') ?? a));
+    if (w.sites.length >= MAX_SITES) continue;
+    const site: CallSite = { n, name: f.text, args, must: false };
+    w.sites.push(site);
+    w.keys.set(site, w.keyOf(site));
+    sites.push(site);
+  }
+  return { sites, leaves, breaks };
+}
+
+/**
+ * Whether `n` sits in a part of an expression within `top` that may not be evaluated: the right side of `&&` or `||`,
+ * an arm of `?:` (a bounded walk up; unknown counts as yes).
+ */
+function underCondition(n: Node, top: Node): boolean {
+  let from: Node = n;
+  let at: Node | null = n.parent;
+  for (let i = 0; at && i < 32; i++, from = at, at = at.parent) {
+    if (at.id === top.id) return false;
+    const t = at.type;
+    if (t === 'conditional_expression' && at.childForFieldName('condition')?.id !== from.id) return true;
+    if (t === 'binary_expression' && at.childForFieldName('left')?.id !== from.id && /^(&&|\|\|)$/.test(at.childForFieldName('operator')?.text ?? '')) return true;
+  }
+  return true;
+}
