@@ -11,6 +11,7 @@ export interface CallSite { n: Node; name: string; args: Node[]; must: boolean }
 const LEAVES = new Set(['return_statement', 'goto_statement', 'seh_leave_statement']);
 const BREAKS = new Set(['break_statement', 'continue_statement']);
 const WALKED = ['call_expression', 'assignment_expression', ...LEAVES, ...BREAKS];
+const WALKED_SET = new Set(WALKED);
 /** Statements whose calls all run when the statement does (unless under a condition within it). */
 const PLAIN = new Set(['expression_statement', 'declaration', 'return_statement']);
 /** Statements that keep their own `break` and `continue`. */
@@ -19,6 +20,9 @@ const MAX_DEPTH = 32;
 const MAX_SITES = 256;
 
 interface Walk {
+  /** Every call, assignment, leave and break of the body in document order: one walk into wasm for the whole body. */
+  nodes: Node[];
+  starts: number[];
   wanted: (name: string) => boolean;
   keyOf: (s: CallSite) => string;
   sites: CallSite[];
@@ -32,11 +36,17 @@ interface Result { keys: Set<string>; leaves: boolean; breaks: boolean }
 const NOTHING = (): Result => ({ keys: new Set(), leaves: false, breaks: false });
 
 /**
- * The calls to names `wanted` accepts, each marked `must` when a call of the same key (`keyOf`: what makes two calls
+ * `walked`: the body's (or an enclosing node's) calls, assignments, leaves and breaks in document order, when the caller
+ * has walked them already (one walk into wasm less); else they are found here. The calls to names `wanted` accepts, each marked `must` when a call of the same key (`keyOf`: what makes two calls
  * the same effect) is made on every path through the body, and the lvalues the body assigns.
  */
-export function certainCalls(body: Node, wanted: (name: string) => boolean, keyOf: (s: CallSite) => string): { sites: CallSite[]; assigned: Set<string> } {
-  const w: Walk = { wanted, keyOf, sites: [], keys: new Map(), assigned: new Set() };
+export function certainCalls(
+  body: Node, walked: readonly (Node | null)[] | undefined, wanted: (name: string) => boolean, keyOf: (s: CallSite) => string,
+): { sites: CallSite[]; assigned: Set<string> } {
+  const from = body.startIndex;
+  const to = body.endIndex;
+  const nodes = (walked ?? body.descendantsOfType(WALKED)).filter((n): n is Node => !!n && n.startIndex >= from && n.startIndex < to && WALKED_SET.has(n.type));
+  const w: Walk = { nodes, starts: nodes.map((n) => n.startIndex), wanted, keyOf, sites: [], keys: new Map(), assigned: new Set() };
   const { keys } = statement(body, w, 0);
   for (const s of w.sites) s.must = keys.has(w.keys.get(s)!);
   return { sites: w.sites, assigned: w.assigned };
@@ -98,13 +108,14 @@ function opaque(st: Node, w: Walk, loop: boolean): Result {
   return { keys: new Set(), leaves: v.leaves, breaks: !loop && v.breaks };
 }
 
-/** One walk of a subtree: its wanted calls (recorded), assignments, leaves and breaks. */
+/** The walked nodes of a subtree (a slice of the body's, by offsets): its wanted calls (recorded), assignments, leaves, breaks. */
 function visit(root: Node, w: Walk): { sites: CallSite[]; leaves: boolean; breaks: boolean } {
   const sites: CallSite[] = [];
   let leaves = false;
   let breaks = false;
-  for (const n of root.descendantsOfType(WALKED)) {
-    if (!n) continue;
+  const end = root.endIndex;
+  for (let i = firstAt(w.starts, root.startIndex); i < w.nodes.length && w.starts[i] < end; i++) {
+    const n = w.nodes[i];
     const t = n.type;
     if (LEAVES.has(t)) { leaves = true; continue; }
     if (BREAKS.has(t)) { breaks = true; continue; }
@@ -120,6 +131,14 @@ function visit(root: Node, w: Walk): { sites: CallSite[]; leaves: boolean; break
     sites.push(site);
   }
   return { sites, leaves, breaks };
+}
+
+/** The first index of `starts` (ascending) at or after `at`. */
+function firstAt(starts: number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid] < at) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 /**

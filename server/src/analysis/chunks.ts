@@ -364,7 +364,8 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   // A leaf holds nothing but itself: the walk into wasm is skipped for it. (Leaves of other types never get here: they
   // take leafFacts.)
   const leaf = node.childCount === 0;
-  for (const n of leaf ? (FACT_NODES.includes(node.type) ? [node] : []) : node.descendantsOfType(FACT_NODES)) {
+  const walked = leaf ? (FACT_NODES.includes(node.type) ? [node] : []) : node.descendantsOfType(FACT_NODES);
+  for (const n of walked) {
     if (!n) continue;
     const type = n.type;
     if (type === 'type_identifier') {
@@ -401,6 +402,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
       if (param >= 0) paramStores.push({ param, target: exprKey(l) });
       continue;
     }
+    if (type !== 'call_expression') continue; // a return, goto or break: for the helper summary only
     const call = n;
     const f = call.childForFieldName('function');
     if (!f || f.type !== 'identifier') continue;
@@ -427,7 +429,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   }));
   const contexts = (found ? found.contextsIn(start, end) : findContextBindings(node, text, start, end))
     .map((c) => ({ ...c, name: own(c.name), type: own(c.type), start: c.start - start, end: c.end - start }));
-  const helper = fn && parts && s.lifecycle ? helperOf(parts.body, fn.params, callees, s as Required<ChunkServices>) : undefined;
+  const helper = fn && parts && s.lifecycle ? helperOf(parts.body, walked, fn.params, callees, s as Required<ChunkServices>) : undefined;
   const facts = {
     ...(helper ? { helper } : {}),
     type: node.type,
@@ -454,16 +456,18 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
  * The function's helper summary, its strings copied out of the text (a JSON round trip: see own). A body the flow
  * cannot read gives no summary rather than no facts.
  */
-function helperOf(body: Node, params: string[], callees: string[], s: Required<ChunkServices>): LocalSummary | undefined {
+function helperOf(body: Node, walked: (Node | null)[], params: string[], callees: string[], s: Required<ChunkServices>): LocalSummary | undefined {
   try {
-    const h = summarizeFunction(body, params, callees, s.lifecycle, s.catalog);
+    const h = summarizeFunction(body, walked, params, callees, s.lifecycle, s.catalog);
     return h && (JSON.parse(JSON.stringify(h)) as LocalSummary);
   } catch {
     return undefined;
   }
 }
 
-const FACT_NODES = ['call_expression', 'type_identifier', 'assignment_expression', 'initializer_pair'];
+/** (The statements that leave or break are for the helper summary: see certainCalls.ts.) */
+const FACT_NODES = ['call_expression', 'type_identifier', 'assignment_expression', 'initializer_pair',
+  'return_statement', 'goto_statement', 'seh_leave_statement', 'break_statement', 'continue_statement'];
 
 /** Facts of leaf items by type and text, shared within one listing (see leafFacts). */
 export type LeafFacts = Map<string, ChunkFacts>;

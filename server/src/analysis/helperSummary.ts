@@ -55,12 +55,15 @@ export function mayBeHelper(name: string, catalog: Catalog): boolean {
 }
 
 /**
- * The summary of a function, or undefined when it makes no lifecycle call and no call that could reach one. Read from
+ * The summary of a function, or undefined when it makes no lifecycle call and no call that could reach one. `walked`:
+ * the item's calls, assignments, returns, gotos and breaks in document order (its facts' walk). Read from
  * the syntax (certainCalls.ts says which calls are made on every path). The flow would see a little more, but running
  * it for every function when its facts are computed doubled the cost of opening a file: the first check runs the
  * flows only within its time budget.
  */
-export function summarizeFunction(body: Node, params: readonly string[], callees: readonly string[], lc: Lifecycle, catalog: Catalog): LocalSummary | undefined {
+export function summarizeFunction(
+  body: Node, walked: readonly (Node | null)[], params: readonly string[], callees: readonly string[], lc: Lifecycle, catalog: Catalog,
+): LocalSummary | undefined {
   if (!callees.some((n) => lc.effectOf(n) || mayBeHelper(n, catalog))) return undefined;
   const copies = parameterCopies(body, params);
   const start = body.parent?.startIndex ?? body.startIndex;
@@ -71,7 +74,7 @@ export function summarizeFunction(body: Node, params: readonly string[], callees
     const e = lc.effectOf(c.name);
     return e ? `${c.name}|${e.handleArg !== undefined && c.args[e.handleArg] ? exprKey(c.args[e.handleArg]) : ''}` : `${c.name}(${JSON.stringify(argsOf(c.args))}`;
   };
-  const { sites, assigned } = certainCalls(body, (n) => !!lc.effectOf(n) || mayBeHelper(n, catalog), keyOf);
+  const { sites, assigned } = certainCalls(body, walked, (n) => !!lc.effectOf(n) || mayBeHelper(n, catalog), keyOf);
   // A status parameter passed on is the caller's only if the body never changes it.
   const unchanged = (p: number) => ![...assigned].some((k) => (copies.get(k) ?? k) === params[p]);
   const effects: HelperEffect[] = [];

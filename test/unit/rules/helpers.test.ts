@@ -356,7 +356,7 @@ describe('which calls a helper makes on every path', () => {
     const text = `VOID F(PCM_VC Vc)\n{\n${body}\n}\n`;
     const p = new ParsedText(s.parser, text);
     const fn = p.tree!.rootNode.namedChildren.find((n) => n?.type === 'function_definition')!;
-    const { sites } = certainCalls(fn.childForFieldName('body')!, (n) => /^[A-Z]$/.test(n), (c) => c.name);
+    const { sites } = certainCalls(fn.childForFieldName('body')!, undefined, (n) => /^[A-Z]$/.test(n), (c) => c.name);
     const out = [...new Set(sites.filter((x) => x.must).map((x) => x.name))].sort();
     p.dispose();
     return out;
