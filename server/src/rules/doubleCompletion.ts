@@ -1,6 +1,8 @@
 // double-completion: a handler that completes its own request and then returns a final status (NDIS completes it again),
 // or a completion made twice on one path. Completing and then returning NDIS_STATUS_PENDING is the quick fix's shape,
-// so it is not reported (NDIS accepts a completion that arrives before the handler returns PENDING).
+// so it is not reported (NDIS accepts a completion that arrives before the handler returns PENDING). A workspace helper
+// that completes on every path through it (helperEffects.ts) completes at its call; one that completes only on some
+// paths is not counted, so that no path is claimed that might not run.
 import { resolveStatus } from '../analysis/flow';
 import type { Finding, Rule } from './types';
 import { code, lineOf, range, rolesOf } from './util';
@@ -55,10 +57,11 @@ export const doubleCompletion: Rule = {
             (!values[i]!.startsWith('!') || values[i] === '!NDIS_STATUS_PENDING'));
           if (finalWithDone >= 0 && exit.value) {
             const at = done[finalWithDone]!;
+            const through = throughAt(ctx, flow.calls, at, COMPLETES);
             out.push({
               ...range(exit.node),
               message: `${code(fn.name)} (${role.conventionalName}) already completed this request at line ${lineOf(file.text, at)}` +
-                `${throughAt(ctx, flow.calls, at, COMPLETES)}, and then returns a final status: ` +
+                `${through ? `${through},` : ''} and then returns a final status: ` +
                 `NDIS completes the request for a final status as well, so the client sees two completions. Return NDIS_STATUS_PENDING after calling the completion.`,
               related: [{ start: at, end: at + 1, message: 'completion call' }],
               fixes: [{ title: 'Return NDIS_STATUS_PENDING', changes: [{ ...range(exit.value), newText: 'NDIS_STATUS_PENDING' }], preferred: true }],
