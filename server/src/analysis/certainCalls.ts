@@ -6,6 +6,8 @@ import type { Node } from 'web-tree-sitter';
 import { exprKey } from './cfg';
 
 export interface CallSite { n: Node; name: string; args: Node[]; must: boolean }
+/** A node of the body's walk with what is already known of it (its type, offset and, for a call by name, the callee). */
+export interface WalkedNode { n: Node; type: string; start: number; name?: string }
 
 /** Statements that leave the function (or, for `__leave`, its `__try`) and skip what follows them. */
 const LEAVES = new Set(['return_statement', 'goto_statement', 'seh_leave_statement']);
@@ -21,7 +23,7 @@ const MAX_SITES = 256;
 
 interface Walk {
   /** Every call, assignment, leave and break of the body in document order: one walk into wasm for the whole body. */
-  nodes: Node[];
+  nodes: WalkedNode[];
   starts: number[];
   wanted: (name: string) => boolean;
   keyOf: (s: CallSite) => string;
@@ -41,18 +43,22 @@ const NOTHING = (): Result => ({ keys: new Set(), leaves: false, breaks: false }
  * the same effect) is made on every path through the body, and the lvalues the body assigns.
  */
 export function certainCalls(
-  body: Node, walked: readonly (Node | null)[] | undefined, wanted: (name: string) => boolean, keyOf: (s: CallSite) => string,
-): { sites: CallSite[]; assigned: Set<string> } {
+  body: Node, walked: readonly WalkedNode[] | undefined, wanted: (name: string) => boolean, keyOf: (s: CallSite) => string,
+): { sites: CallSite[]; assigned: Set<string>; keys: ReadonlyMap<CallSite, string> } {
   const from = body.startIndex;
   const to = body.endIndex;
-  const nodes = (walked ?? body.descendantsOfType(WALKED)).filter((n): n is Node => !!n && n.startIndex >= from && n.startIndex < to && WALKED_SET.has(n.type));
-  const w: Walk = { nodes, starts: nodes.map((n) => n.startIndex), wanted, keyOf, sites: [], keys: new Map(), assigned: new Set() };
+  const all = walked ?? body.descendantsOfType(WALKED).filter((n): n is Node => !!n).map((n) => ({ n, type: n.type, start: n.startIndex }));
+  const nodes = all.filter((x) => x.start >= from && x.start < to && WALKED_SET.has(x.type));
+  const w: Walk = { nodes, starts: nodes.map((x) => x.start), wanted, keyOf, sites: [], keys: new Map(), assigned: new Set() };
   const { keys } = statement(body, w, 0);
   for (const s of w.sites) s.must = keys.has(w.keys.get(s)!);
-  return { sites: w.sites, assigned: w.assigned };
+  return { sites: w.sites, assigned: w.assigned, keys: w.keys };
 }
 
 function statement(st: Node, w: Walk, depth: number): Result {
+  // Nothing walked in it (no call, assignment, leave or break): nothing to tell, and no need to look at its syntax.
+  const i = firstAt(w.starts, st.startIndex);
+  if (i >= w.starts.length || w.starts[i] >= st.endIndex) return NOTHING();
   const t = st.type;
   if (depth > MAX_DEPTH) return opaque(st, w, false);
   if (PLAIN.has(t)) return { ...expression(st, w), leaves: t === 'return_statement', breaks: false };
@@ -115,17 +121,20 @@ function visit(root: Node, w: Walk): { sites: CallSite[]; leaves: boolean; break
   let breaks = false;
   const end = root.endIndex;
   for (let i = firstAt(w.starts, root.startIndex); i < w.nodes.length && w.starts[i] < end; i++) {
-    const n = w.nodes[i];
-    const t = n.type;
+    const { n, type: t } = w.nodes[i];
     if (LEAVES.has(t)) { leaves = true; continue; }
     if (BREAKS.has(t)) { breaks = true; continue; }
     if (t === 'assignment_expression') { w.assigned.add(exprKey(n.childForFieldName('left') ?? n)); continue; }
-    const f = n.childForFieldName('function');
-    if (f?.type !== 'identifier' || !w.wanted(f.text)) continue;
+    let name = w.nodes[i].name;
+    if (name === undefined) {
+      const f = n.childForFieldName('function');
+      name = f?.type === 'identifier' ? f.text : '';
+    }
+    if (!name || !w.wanted(name)) continue;
     const args = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment');
     for (const a of args) if (a.type === 'pointer_expression' && a.text.startsWith('&')) w.assigned.add(exprKey(a.childForFieldName('argument') ?? a));
     if (w.sites.length >= MAX_SITES) continue;
-    const site: CallSite = { n, name: f.text, args, must: false };
+    const site: CallSite = { n, name, args, must: false };
     w.sites.push(site);
     w.keys.set(site, w.keyOf(site));
     sites.push(site);

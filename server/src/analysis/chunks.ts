@@ -13,6 +13,7 @@ import { declaratorName, rootChildrenFrom } from '../syntax/nodes';
 import { mapRange, type EditRange } from '../syntax/parsedText';
 import type { Lifecycle } from '../catalog/lifecycle';
 import { summarizeFunction, type LocalSummary } from './helperSummary';
+import type { WalkedNode } from './certainCalls';
 import { helperKey } from './helperEffects';
 
 /** Nodes whose named children are top-level items in their own right (conditional compilation, `extern "C"`, recovery). */
@@ -364,10 +365,13 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   // A leaf holds nothing but itself: the walk into wasm is skipped for it. (Leaves of other types never get here: they
   // take leafFacts.)
   const leaf = node.childCount === 0;
-  const walked = leaf ? (FACT_NODES.includes(node.type) ? [node] : []) : node.descendantsOfType(FACT_NODES);
-  for (const n of walked) {
+  // What the helper summary reads of the walk (helperSummary.ts): each node with its type, and a call's callee.
+  const walked: WalkedNode[] = [];
+  for (const n of leaf ? (FACT_NODES.includes(node.type) ? [node] : []) : node.descendantsOfType(FACT_NODES)) {
     if (!n) continue;
     const type = n.type;
+    const w: WalkedNode | undefined = fn && type !== 'type_identifier' && type !== 'initializer_pair' ? { n, type, start: n.startIndex } : undefined;
+    if (w) walked.push(w);
     if (type === 'type_identifier') {
       const t = text.slice(n.startIndex, n.endIndex);
       if (ROLE_EVIDENCE.has(t)) evidence.add(t);
@@ -402,11 +406,12 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
       if (param >= 0) paramStores.push({ param, target: exprKey(l) });
       continue;
     }
-    if (type !== 'call_expression') continue; // a return, goto or break: for the helper summary only
+    if (type !== 'call_expression') continue; // a declarator, return, goto or break: for the helper summary only
     const call = n;
     const f = call.childForFieldName('function');
-    if (!f || f.type !== 'identifier') continue;
+    if (!f || f.type !== 'identifier') { if (w) w.name = ''; continue; }
     const name = text.slice(f.startIndex, f.endIndex);
+    if (w) w.name = name;
     calls.set(name, (calls.get(name) ?? 0) + 1);
     if (ROLE_EVIDENCE.has(name)) evidence.add(name);
     if (fn && !callees.includes(name)) callees.push(name);
@@ -456,7 +461,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
  * The function's helper summary, its strings copied out of the text (a JSON round trip: see own). A body the flow
  * cannot read gives no summary rather than no facts.
  */
-function helperOf(body: Node, walked: (Node | null)[], params: string[], callees: string[], s: Required<ChunkServices>): LocalSummary | undefined {
+function helperOf(body: Node, walked: WalkedNode[], params: string[], callees: string[], s: Required<ChunkServices>): LocalSummary | undefined {
   try {
     const h = summarizeFunction(body, walked, params, callees, s.lifecycle, s.catalog);
     return h && (JSON.parse(JSON.stringify(h)) as LocalSummary);
@@ -465,8 +470,8 @@ function helperOf(body: Node, walked: (Node | null)[], params: string[], callees
   }
 }
 
-/** (The statements that leave or break are for the helper summary: see certainCalls.ts.) */
-const FACT_NODES = ['call_expression', 'type_identifier', 'assignment_expression', 'initializer_pair',
+/** (Declarators and the statements that leave or break are for the helper summary: see helperSummary.ts.) */
+const FACT_NODES = ['call_expression', 'type_identifier', 'assignment_expression', 'initializer_pair', 'init_declarator',
   'return_statement', 'goto_statement', 'seh_leave_statement', 'break_statement', 'continue_statement'];
 
 /** Facts of leaf items by type and text, shared within one listing (see leafFacts). */

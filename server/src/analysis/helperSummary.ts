@@ -4,7 +4,7 @@
 // semantic key; helperEffects.ts composes these across functions and files.
 import type { Node } from 'web-tree-sitter';
 import { exprKey } from './cfg';
-import { certainCalls, type CallSite } from './certainCalls';
+import { certainCalls, type CallSite, type WalkedNode } from './certainCalls';
 import { parameterCopies, stripCasts } from './expressions';
 import { statusForm } from './flowFacts';
 import type { Lifecycle } from '../catalog/lifecycle';
@@ -56,25 +56,31 @@ export function mayBeHelper(name: string, catalog: Catalog): boolean {
 
 /**
  * The summary of a function, or undefined when it makes no lifecycle call and no call that could reach one. `walked`:
- * the item's calls, assignments, returns, gotos and breaks in document order (its facts' walk). Read from
+ * the item's calls, declarators, assignments, returns, gotos and breaks in document order (its facts' walk). Read from
  * the syntax (certainCalls.ts says which calls are made on every path). The flow would see a little more, but running
  * it for every function when its facts are computed doubled the cost of opening a file: the first check runs the
  * flows only within its time budget.
  */
 export function summarizeFunction(
-  body: Node, walked: readonly (Node | null)[], params: readonly string[], callees: readonly string[], lc: Lifecycle, catalog: Catalog,
+  body: Node, walked: readonly WalkedNode[], params: readonly string[], callees: readonly string[], lc: Lifecycle, catalog: Catalog,
 ): LocalSummary | undefined {
   if (!callees.some((n) => lc.effectOf(n) || mayBeHelper(n, catalog))) return undefined;
-  const copies = parameterCopies(body, params);
+  const inBody = walked.filter((x) => x.start >= body.startIndex && x.start < body.endIndex);
+  const copies = parameterCopies(body, params, inBody.filter((x) => x.type === 'init_declarator' || x.type === 'assignment_expression').map((x) => x.n));
   const start = body.parent?.startIndex ?? body.startIndex;
-  const argsOf = (args: Node[]) => args.map((a) => statusConst(a) ?? refOfArg(a, params, copies) ?? null);
+  const mapped = new Map<Node[], HelperCall['args']>();
+  const argsOf = (args: Node[]) => {
+    let m = mapped.get(args);
+    if (!m) { m = args.map((a) => statusConst(a) ?? refOfArg(a, params, copies) ?? null); mapped.set(args, m); }
+    return m;
+  };
   // Two calls are one effect when they make the same lifecycle call on the same handle, or call the same function
-  // with the same arguments.
+  // with the same argument expressions.
   const keyOf = (c: CallSite) => {
     const e = lc.effectOf(c.name);
-    return e ? `${c.name}|${e.handleArg !== undefined && c.args[e.handleArg] ? exprKey(c.args[e.handleArg]) : ''}` : `${c.name}(${JSON.stringify(argsOf(c.args))}`;
+    return e ? `${c.name}|${e.handleArg !== undefined && c.args[e.handleArg] ? exprKey(c.args[e.handleArg]) : ''}` : `${c.name}(${c.args.map(exprKey).join(',')})`;
   };
-  const { sites, assigned } = certainCalls(body, walked, (n) => !!lc.effectOf(n) || mayBeHelper(n, catalog), keyOf);
+  const { sites, assigned, keys } = certainCalls(body, inBody, (n) => !!lc.effectOf(n) || mayBeHelper(n, catalog), keyOf);
   // A status parameter passed on is the caller's only if the body never changes it.
   const unchanged = (p: number) => ![...assigned].some((k) => (copies.get(k) ?? k) === params[p]);
   const effects: HelperEffect[] = [];
@@ -96,7 +102,7 @@ export function summarizeFunction(
     const sarg = effect.statusArg !== undefined ? args[effect.statusArg] : undefined;
     const sref = sarg && (statusConst(sarg) ?? (must ? refOfArg(sarg, params, copies) : undefined));
     const status: StatusRef | undefined = !sref ? undefined : 'c' in sref ? sref : !sref.path && !sref.amp && unchanged(sref.p) ? { p: sref.p } : undefined;
-    const id = keyOf(site);
+    const id = keys.get(site)!;
     const same = seen.get(id);
     if (same) {
       // The same call on the same handle twice (both arms of an if): one effect, one status if they agree.
