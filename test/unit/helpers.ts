@@ -56,7 +56,7 @@ export async function check(files: Record<string, string> | string, opts: { targ
   for (const [path, text] of Object.entries(map)) {
     const uri = `file:///ws/${path}`;
     const parsed = new ParsedText(s.parser, text);
-    const file = analyzeFile(uri, text, parsed, { catalog: s.catalog, lifecycle: s.lifecycle, handlers: s.handlers });
+    const file = analyzeFile(uri, text, parsed, { catalog: s.catalog, lifecycle: s.lifecycle, handlers: s.handlers, workspace: ws });
     ws.set(file.summary());
     analyses.set(path, { file, parsed });
   }

@@ -13,6 +13,10 @@ import { declaratorName, rootChildrenFrom } from '../syntax/nodes';
 import { macroFactOf, type MacroFact } from './macroDefs';
 import { mapRange, type EditRange } from '../syntax/parsedText';
 import { CONDITIONAL_NODES, deadPart, liveFilter } from './preproc';
+import type { Lifecycle } from '../catalog/lifecycle';
+import { summarizeFunction, type LocalSummary } from './helperSummary';
+import type { WalkedNode } from './certainCalls';
+import { helperKey } from './helperEffects';
 
 /** Nodes whose named children are top-level items in their own right (conditional compilation, `extern "C"`, recovery). */
 const CONTAINERS = new Set(['preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list', 'ERROR']);
@@ -52,6 +56,8 @@ export interface ChunkFacts {
   readonly contexts: readonly { name: string; type: string; start: number; end: number }[];
   /** The macro this item defines (`#define`), if any: other items' uses expand it. */
   readonly macros?: readonly MacroFact[];
+  /** What the function does to the requests and handles its callers pass it (helperSummary.ts). */
+  readonly helper?: LocalSummary;
   /** A hash of everything above but offsets: what other items may depend on. */
   readonly sem: number;
   /** Rule findings for this text, under the context they were computed in; null when they point outside the item. */
@@ -66,7 +72,7 @@ export interface Chunk {
   node(): Node;
 }
 
-export interface ChunkServices { catalog: Catalog; handlers: HandlerQueries }
+export interface ChunkServices { catalog: Catalog; handlers: HandlerQueries; lifecycle?: Lifecycle }
 
 /** What a version's analysis leaves for the next: its items' places and facts, and the edits made since. */
 export interface CarriedChunks {
@@ -399,9 +405,13 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   // take leafFacts.)
   const leaf = node.childCount === 0;
   const live = liveFilter(); // calls and bindings in a dead `#if 0` arm inside the item are no facts
+  // What the helper summary reads of the walk (helperSummary.ts): each node with its type, and a call's callee.
+  const walked: WalkedNode[] = [];
   for (const n of leaf ? (FACT_NODES.includes(node.type) ? [node] : []) : node.descendantsOfType(WALKED)) {
     if (!n || !live(n)) continue;
     const type = n.type;
+    const w: WalkedNode | undefined = fn && type !== 'type_identifier' && type !== 'initializer_pair' ? { n, type, start: n.startIndex } : undefined;
+    if (w) walked.push(w);
     if (type === 'type_identifier') {
       const t = text.slice(n.startIndex, n.endIndex);
       if (ROLE_EVIDENCE.has(t)) evidence.add(t);
@@ -436,10 +446,12 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
       if (param >= 0) paramStores.push({ param, target: exprKey(l) });
       continue;
     }
+    if (type !== 'call_expression') continue; // a declarator, return, goto or break: for the helper summary only
     const call = n;
     const f = call.childForFieldName('function');
-    if (!f || f.type !== 'identifier') continue;
+    if (!f || f.type !== 'identifier') { if (w) w.name = ''; continue; }
     const name = text.slice(f.startIndex, f.endIndex);
+    if (w) w.name = name;
     calls.set(name, (calls.get(name) ?? 0) + 1);
     if (ROLE_EVIDENCE.has(name)) evidence.add(name);
     if (fn && !callees.includes(name)) callees.push(name);
@@ -463,7 +475,9 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   const contexts = (found ? found.contextsIn(start, end) : findContextBindings(node, text, start, end))
     .map((c) => ({ ...c, name: own(c.name), type: own(c.type), start: c.start - start, end: c.end - start }));
   const macro = macroFactOf(node, text, start);
+  const helper = fn && parts && s.lifecycle ? helperOf(parts.body, walked, fn.params, callees, s as Required<ChunkServices>) : undefined;
   const facts = {
+    ...(helper ? { helper } : {}),
     type: node.type,
     fn: fn && { name: own(fn.name), params: fn.params.map(own), arity: fn.arity },
     calls: new Map([...calls].map(([name, count]) => [own(name), count])),
@@ -482,11 +496,27 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     facts.paramStores, bindings.map((b) => [b.name, b.entry, b.via, b.field]), contexts.map((c) => [c.name, c.type]),
     // Only definitions add to the hash, so the other items' hashes stay what leafFacts computes.
     ...(macro ? [[macro.name, macro.params, macro.body]] : []),
+    ...(facts.helper ? [helperKey(facts.helper)] : []),
   ]);
   return { ...facts, sem: hash(semantic) };
 }
 
-const FACT_NODES = ['call_expression', 'type_identifier', 'assignment_expression', 'initializer_pair'];
+/**
+ * The function's helper summary, its strings copied out of the text (a JSON round trip: see own). A body the flow
+ * cannot read gives no summary rather than no facts.
+ */
+function helperOf(body: Node, walked: WalkedNode[], params: string[], callees: string[], s: Required<ChunkServices>): LocalSummary | undefined {
+  try {
+    const h = summarizeFunction(body, walked, params, callees, s.lifecycle, s.catalog);
+    return h && (JSON.parse(JSON.stringify(h)) as LocalSummary);
+  } catch {
+    return undefined;
+  }
+}
+
+/** (Declarators and the statements that leave or break are for the helper summary: see helperSummary.ts.) */
+const FACT_NODES = ['call_expression', 'type_identifier', 'assignment_expression', 'initializer_pair', 'init_declarator',
+  'return_statement', 'goto_statement', 'seh_leave_statement', 'break_statement', 'continue_statement'];
 const WALKED = [...FACT_NODES, ...CONDITIONAL_NODES];
 
 /** Facts of leaf items by type and text, shared within one listing (see leafFacts). */

@@ -10,21 +10,22 @@ export function isNullLiteral(n: Node | null): boolean {
 }
 
 /** Locals that only ever hold a copy of one parameter (`PCM_PARTY Party = (PCM_PARTY)PartyContext;`): local -> parameter. */
-export function parameterCopies(body: Node, params: readonly string[]): ReadonlyMap<string, string> {
+export function parameterCopies(body: Node, params: readonly string[], declarators?: readonly Node[]): ReadonlyMap<string, string> {
   // The flow and party-handle-mismatch both ask, for the same body node.
   const memo = copies.get(body);
   const key = params.join(',');
   if (memo && memo.key === key) return memo.out;
-  const out = computeCopies(body, params);
+  // `declarators`: the body's init declarators and assignments, when a caller has walked them already.
+  const out = computeCopies(declarators ?? body.descendantsOfType(['init_declarator', 'assignment_expression']), params);
   copies.set(body, { key, out });
   return out;
 }
 
 const copies = new WeakMap<Node, { key: string; out: ReadonlyMap<string, string> }>();
 
-function computeCopies(body: Node, params: readonly string[]): Map<string, string> {
+function computeCopies(nodes: readonly (Node | null)[], params: readonly string[]): Map<string, string> {
   const sources = new Map<string, Set<string>>();
-  for (const n of body.descendantsOfType(['init_declarator', 'assignment_expression'])) {
+  for (const n of nodes) {
     if (!n) continue;
     const decl = n.type === 'init_declarator';
     const l = n.childForFieldName(decl ? 'declarator' : 'left');

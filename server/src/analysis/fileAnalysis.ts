@@ -12,6 +12,7 @@ import { linesAt, summarize, type FileSummary } from './summary';
 import type { WorkspaceView } from './workspace';
 import { MacroTable } from './macroExpansion';
 import { localMacros } from './macroSource';
+import { flowResolver, helperResolver, mergeSources, type HelperResolve, type HelperSource, type ResolvedEffect } from './helperEffects';
 
 export interface FunctionInfo {
   name: string;
@@ -42,6 +43,11 @@ export interface FileAnalysis {
   /** Whether an offset lies in scope. */
   inScope(offset: number): boolean;
   flowOf(fn: FunctionInfo): FunctionFlow;
+  /**
+   * What a call to workspace function `name` does (helperEffects.ts): the lifecycle calls it makes, directly or through
+   * what it calls; undefined when it makes none or is not defined in the workspace.
+   */
+  helper(name: string): readonly ResolvedEffect[] | undefined;
   bindings(): Map<string, HandlerBinding[]>;
   /** The handler bindings of one name in this file: what rules ask (cheaper than the whole map on a large file). */
   bindingsOf(name: string): HandlerBinding[];
@@ -72,6 +78,14 @@ export interface AnalysisServices {
   catalog: Catalog;
   lifecycle: Lifecycle;
   handlers: HandlerQueries;
+  /** Where other files' helper summaries are (the workspace index); without it only this file's helpers count. */
+  workspace?: HelperIndex;
+}
+
+/** The part of the workspace index the flow reads: other files' helper summaries, and when they last changed. */
+export interface HelperIndex {
+  helperSummary(fn: string, exceptUri: string): HelperSource | undefined;
+  generation(exceptUri: string): number;
 }
 
 export function analyzeFile(uri: string, text: string, syntax: Syntax, s: AnalysisServices, previous?: CarriedChunks): FileAnalysis {
@@ -87,6 +101,32 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
   const infos = new WeakMap<Chunk, FunctionInfo | null>();
   let workspace: WorkspaceView | undefined;
   let table: { t: MacroTable; generation: number } | undefined;
+  // Helper summaries: this file's own (from its items' facts) first, then the workspace's, composed anew whenever the
+  // other files' cross-file facts change (their generation).
+  let ownHelpers: Map<string, HelperSource> | undefined;
+  let resolver: { gen: number; resolve: HelperResolve } | undefined;
+  let flowsBy: HelperResolve | undefined;
+  const helpers = (): HelperResolve => {
+    const gen = s.workspace?.generation(uri) ?? 0;
+    if (resolver?.gen === gen) return resolver.resolve;
+    if (!ownHelpers) {
+      const byName = new Map<string, HelperSource[]>();
+      const plain = new Set<string>();
+      for (const c of list()) {
+        const name = c.facts.fn?.name;
+        if (name === undefined) continue;
+        if (!c.facts.helper) { plain.add(name); continue; }
+        const l = byName.get(name);
+        if (l) l.push({ summary: c.facts.helper, uri, start: c.start }); else byName.set(name, [{ summary: c.facts.helper, uri, start: c.start }]);
+      }
+      ownHelpers = new Map();
+      for (const [name, l] of byName) ownHelpers.set(name, mergeSources(plain.has(name) ? [...l, { summary: { effects: [], calls: [] }, uri }] : l)!);
+    }
+    const own = ownHelpers;
+    const resolve = helperResolver((name) => own.get(name) ?? (self.defines(name) ? undefined : (workspace ?? s.workspace)?.helperSummary(name, uri)));
+    resolver = { gen, resolve };
+    return resolve;
+  };
   // What the next version may reuse: plain values, so that versions do not keep each other alive.
   const state: CarriedState = { syntax, chunks: [] };
   const list = () => {
@@ -124,10 +164,13 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
     scopeNodes: () => self.chunks().map((c) => c.node()),
     inScope: () => true,
     flowOf: (fn) => {
+      const resolve = helpers();
+      if (resolve !== flowsBy) { flows.clear(); flowsBy = resolve; } // other files' helpers changed: so may the flows
       let f = flows.get(fn.node.id);
-      if (!f) { f = analyzeFunction(fn.body, s.lifecycle, fn.params, self.macros()); flows.set(fn.node.id, f); }
+      if (!f) { f = analyzeFunction(fn.body, s.lifecycle, fn.params, self.macros(), flowResolver(resolve)); flows.set(fn.node.id, f); }
       return f;
     },
+    helper: (name) => helpers()(name),
     bindings: () => {
       if (bindings) return bindings;
       const prev = previous?.bindings?.();

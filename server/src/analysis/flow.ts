@@ -7,7 +7,7 @@ import { parameterCopies, resultVariable } from './expressions';
 import { assignFacts, condOf, statusForm, type Cond } from './flowFacts';
 import { assignedTruth, condFacts, macroLike } from './condFacts';
 import { correlatedKeys, forget, forgetArgs, remember } from './pathConditions';
-import type { Lifecycle } from '../catalog/lifecycle';
+import type { CallEffect, Lifecycle } from '../catalog/lifecycle';
 
 /** One abstract path state. Maps are copied on write, never mutated after creation. */
 export interface FlowState {
@@ -44,6 +44,10 @@ export interface ExitObservation {
   value: Node | null;
   states: FlowState[];
 }
+
+/** What a call to a workspace function does, in the caller's terms (helperEffects.ts): lifecycle calls on its handles and statuses. */
+export type HelperResolver = (ev: Extract<Event, { k: 'call' }>, s: FlowState) => readonly AppliedEffect[] | undefined;
+export interface AppliedEffect { api: string; handle: string; status?: string }
 
 export interface FunctionFlow {
   calls: CallObservation[];
@@ -121,8 +125,11 @@ function assume(c: Cond, truth: boolean, s: FlowState, tracked: ReadonlySet<stri
 
 const NONE: ReadonlySet<string> = new Set();
 
-/** `params`: the function's parameter names, whose NULL-ness (and their copies') is tracked through branches. */
-export function analyzeFunction(body: Node, lifecycle: Lifecycle, params: readonly string[] = [], macros?: MacroHooks): FunctionFlow {
+/**
+ * `params`: the function's parameter names, whose NULL-ness (and their copies') is tracked through branches.
+ * `macros`: the workspace macros read through at their uses; `helpers`: what calls to other workspace functions do.
+ */
+export function analyzeFunction(body: Node, lifecycle: Lifecycle, params: readonly string[] = [], macros?: MacroHooks, helpers?: HelperResolver): FunctionFlow {
   const cfg = buildCfg(body, { macros });
   // Cut across by `#if` arms: the tree is one guess among the readings, so say nothing rather than something wrong.
   if (cfg.unreliable) return { calls: [], exits: [] };
@@ -157,7 +164,7 @@ export function analyzeFunction(body: Node, lifecycle: Lifecycle, params: readon
     for (const ev of block.events) {
       const next: FlowState[] = [];
       for (const s of states) {
-        const r = step(ev, s, lifecycle, observeCall, observeExit, tracked, remembered);
+        const r = step(ev, s, lifecycle, observeCall, observeExit, tracked, remembered, helpers);
         if (r) next.push(r);
       }
       states = next;
@@ -184,6 +191,7 @@ function step(
   observeExit: (id: Node['id'], node: Node, value: Node | null, s: FlowState) => void,
   tracked: ReadonlySet<string> = NONE,
   remembered: ReadonlySet<string> = NONE,
+  helpers?: HelperResolver,
 ): FlowState | null {
   switch (ev.k) {
     case 'pp':
@@ -231,20 +239,34 @@ function step(
       const effect = lc.effectOf(ev.name);
       if (ACQUIRE.test(ev.name)) next = { ...next, locks: next.locks + 1 };
       else if (RELEASE.test(ev.name)) next = { ...next, locks: Math.max(0, next.locks - 1) };
-      if (!effect) return next;
+      if (!effect) {
+        // A workspace function's lifecycle calls count as made here, at its call (helperEffects.ts).
+        for (const a of (ev.name && helpers?.(ev, next)) || []) {
+          const e = lc.effectOf(a.api);
+          if (e) next = applyEffect(next, e, a.api, a.handle, a.status, ev);
+        }
+        return next;
+      }
       const handle = effect.handleArg !== undefined && ev.args[effect.handleArg] ? exprKey(ev.args[effect.handleArg]) : '';
       const status = effect.statusArg !== undefined ? resolveStatus(ev.args[effect.statusArg] ?? null, s) : undefined;
-      if (effect.completes) next = { ...next, completed: setIn(next.completed, `${ev.name}|${handle}`, ev.node.startIndex) };
-      // A close or release that reported a failure status leaves the object usable.
-      const failed = status !== undefined && !status.startsWith('!') && status !== 'NDIS_STATUS_SUCCESS';
-      if (effect.closes && handle && !failed) next = { ...next, closed: setIn(next.closed, handle, ev.node.startIndex) };
-      if (effect.deletes && handle) next = { ...next, deleted: setIn(next.deleted, handle, ev.node.startIndex) };
-      if (effect.deactivates && handle) next = { ...next, deactivated: new Set([...next.deactivated, handle]) };
-      if (effect.activates && handle) {
-        const how = effect.activates === 'always' ? '*' : resultVariable(ev.node);
-        next = { ...next, active: setIn(next.active, handle, `${ev.node.startIndex}|${how}`) };
-      }
-      return next;
+      return applyEffect(next, effect, ev.name, handle, status, ev);
     }
   }
+}
+
+/** What lifecycle call `name` (effect `effect`) on `handle` with `status` does to the path, made at call `ev`. */
+function applyEffect(s: FlowState, effect: CallEffect, name: string, handle: string, status: string | undefined, ev: Extract<Event, { k: 'call' }>): FlowState {
+  let next = s;
+  if (effect.completes) next = { ...next, completed: setIn(next.completed, `${name}|${handle}`, ev.node.startIndex) };
+  // A close or release that reported a failure status leaves the object usable.
+  const failed = status !== undefined && !status.startsWith('!') && status !== 'NDIS_STATUS_SUCCESS';
+  if (effect.closes && handle && !failed) next = { ...next, closed: setIn(next.closed, handle, ev.node.startIndex) };
+  if (effect.deletes && handle) next = { ...next, deleted: setIn(next.deleted, handle, ev.node.startIndex) };
+  if (effect.deactivates && handle) next = { ...next, deactivated: new Set([...next.deactivated, handle]) };
+  if (effect.activates && handle) {
+    // Through a helper the activation's status is not ours to examine: only an always-active VC is known active.
+    const how = effect.activates === 'always' ? '*' : name === ev.name ? resultVariable(ev.node) : '';
+    next = { ...next, active: setIn(next.active, handle, `${ev.node.startIndex}|${how}`) };
+  }
+  return next;
 }

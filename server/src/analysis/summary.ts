@@ -2,6 +2,8 @@
 // VC creations and deletions. Cross-file rules read only these, never other files' trees.
 import type { Chunk } from './chunks';
 import { mapOffset, type EditRange } from '../syntax/parsedText';
+import type { LocalSummary } from './helperSummary';
+import { mergeSources } from './helperEffects';
 
 export interface FileSummary {
   uri: string;
@@ -24,6 +26,8 @@ export interface FileSummary {
   macros?: { name: string; params: string[] | null; body: string; line: number; start: number }[];
   /** Defined function -> how many parameters each definition of it declares (-1: variadic or unreadable). */
   arities?: Record<string, number[]>;
+  /** Functions defined here -> what they do to the requests and handles their callers pass (helperSummary.ts). */
+  helpers?: Record<string, LocalSummary>;
 }
 
 export { ROLE_EVIDENCE } from './chunks';
@@ -57,6 +61,8 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
   const bindings: FileSummary['bindings'] = [];
   const contexts: NonNullable<FileSummary['contexts']> = [];
   const arities: Record<string, number[]> = Object.create(null); // a function may be called `constructor`
+  const helpers = new Map<string, LocalSummary>();
+  const plain = new Set<string>();
   for (const { start, facts: f } of chunks) {
     const fn = f.fn?.name ?? '';
     if (f.fn) (arities[fn] ??= []).push(f.fn.arity);
@@ -72,10 +78,20 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
     for (const b of f.bindings) bindings.push({ name: b.name, entry: b.entry, via: b.via, ...(b.field ? { field: b.field } : {}) });
     for (const c of f.contexts) contexts.push({ name: c.name, type: c.type, start: start + c.start, end: start + c.end });
     for (const m of f.macros ?? []) macros.push({ name: m.name, params: m.params, body: m.body, line: 0, start: start + m.start });
+    if (f.fn && f.helper) {
+      // Two definitions of one name (`#if` alternatives): what both do for certain (see mergeSources).
+      const had = helpers.get(fn);
+      helpers.set(fn, had ? mergeSources([{ uri, summary: had }, { uri, summary: f.helper }])!.summary : f.helper);
+    } else if (f.fn) plain.add(fn);
+  }
+  for (const fn of plain) {
+    const had = helpers.get(fn);
+    if (had) helpers.set(fn, mergeSources([{ uri, summary: had }, { uri, summary: { effects: [], calls: [] } }])!.summary);
   }
   const lines = linesAt(text, macros.map((m) => m.start));
   macros.forEach((m, i) => { m.line = lines[i]; });
-  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts, arities, ...(macros.length ? { macros } : {}) };
+  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts, arities,
+    helpers: Object.fromEntries(helpers), ...(macros.length ? { macros } : {}) };
 }
 
 /** The 1-based lines of ascending offsets: one pass over the text up to the last of them. */

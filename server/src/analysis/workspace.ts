@@ -4,6 +4,7 @@ import type { FileSummary } from './summary';
 import { classify, DriverMap, type Driver, type DriverKind } from './drivers';
 import { PendingFiles } from './pending';
 import { expandedCallees, type MacroDef } from './macroDefs';
+import { helperKey, mergeSources, type HelperSource } from './helperEffects';
 
 export { classify, type DriverKind };
 
@@ -32,6 +33,8 @@ export interface WorkspaceView {
   summaries(): Iterable<FileSummary>;
   /** The definition of macro `name` in the driver's files (see macroDefs.ts for which one when several define it). */
   macro(name: string): MacroDef | undefined;
+  /** What function `fn` (defined in a file other than `exceptUri`) does to its callers' requests and handles. */
+  helperSummary(fn: string, exceptUri: string): HelperSource | undefined;
   /**
    * A number that changes whenever a file other than `exceptUri` changes a cross-file fact (its summary without
    * offsets), or the driver-kind override changes: results that read other files are valid while it stays the same.
@@ -42,7 +45,8 @@ export interface WorkspaceView {
 /** The summary without offsets: what other files' results may depend on. */
 export function summaryKey(f: FileSummary): string {
   return JSON.stringify([f.bindings, f.callGraph, f.calls, f.evidence, f.vcCreated.map((v) => [v.fn, v.handle, v.aliases]), f.vcDeleted,
-    f.paramStores, f.contexts?.map((c) => [c.name, c.type]), f.arities, f.macros?.map((m) => [m.name, m.params, m.body, m.line])]);
+    f.paramStores, f.contexts?.map((c) => [c.name, c.type]), f.arities, f.macros?.map((m) => [m.name, m.params, m.body, m.line]),
+    Object.entries(f.helpers ?? {}).map(([n, h]) => [n, helperKey(h)])]);
 }
 
 type Binding = { entry: string; via: string; field?: string; uri: string };
@@ -59,6 +63,7 @@ interface Facts {
   macros: Map<string, MacroDef>;
   /** Per file: the calls its macro uses make (a use counts as a call of what it expands to). */
   viaMacros: Map<string, Map<string, number>>;
+  helpers: Map<string, HelperSource[]>;
 }
 
 function factsOf(iterable: Iterable<FileSummary>): Facts {
@@ -70,8 +75,13 @@ function factsOf(iterable: Iterable<FileSummary>): Facts {
   const callees = new Map<string, string[]>();
   const contexts = new Map<string, { type: string; uri: string }[]>();
   const arities = new Map<string, { arity: number; uri: string }[]>();
+  const helpers = new Map<string, HelperSource[]>();
   for (const f of files) {
     uris.add(f.uri);
+    for (const [fn, summary] of Object.entries(f.helpers ?? {})) {
+      const l = helpers.get(fn);
+      if (l) l.push({ summary, uri: f.uri }); else helpers.set(fn, [{ summary, uri: f.uri }]);
+    }
     for (const [fn, list] of Object.entries(f.arities ?? {})) {
       const l = arities.get(fn) ?? [];
       for (const arity of list) l.push({ arity, uri: f.uri });
@@ -94,7 +104,7 @@ function factsOf(iterable: Iterable<FileSummary>): Facts {
     }
   }
   const { macros, viaMacros } = macroFacts(files, calls);
-  return { uris, bindings, contexts, calls, callers, callees, arities, macros, viaMacros };
+  return { uris, bindings, contexts, calls, callers, callees, arities, macros, viaMacros, helpers };
 }
 
 /**
@@ -148,6 +158,10 @@ abstract class FactsView implements WorkspaceView {
     return exceptUri && f.uris.has(exceptUri) ? all - this.calledIn(exceptUri, name) - (f.viaMacros.get(exceptUri)?.get(name) ?? 0) : all;
   }
   macro(name: string) { return this.facts().macros.get(name); }
+  helperSummary(fn: string, exceptUri: string): HelperSource | undefined {
+    const list = (this.facts().helpers.get(fn) ?? []).filter((h) => h.uri !== exceptUri).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+    return mergeSources(list);
+  }
   callersOf(name: string) { return this.facts().callers.get(name) ?? []; }
   aritiesOf(name: string) { return this.facts().arities.get(name) ?? []; }
   calleesOf(fn: string) { return this.facts().callees.get(fn) ?? []; }

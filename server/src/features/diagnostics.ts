@@ -48,10 +48,10 @@ export function runRules(ctx: RuleContext, settings: Settings, budget?: Budget):
   if (!settings.diagnostics.enable) return [];
   const { file } = ctx;
   // Rules read the facts of the file's own driver only; and until the files that decide it are read (the index is
-  // still being built), no rule that reads other files runs: what it said would be about a half-read driver.
+  // still being built), no rule that concludes from what other files lack runs: it would be about a half-read driver.
   ctx = { ...ctx, workspace: ctx.workspace.forFile(file.uri) };
   const settled = ctx.workspace.settled(file.uri);
-  const rules = RULES.filter((r) => settings.diagnostics.rules[r.id] !== 'off' && (settled || r.scope === 'file'));
+  const rules = RULES.filter((r) => settings.diagnostics.rules[r.id] !== 'off' && (settled || r.scope === 'file' || r.presence));
   file.useWorkspace(ctx.workspace);
   const key = [
     rules.map((r) => r.id).join(','), ctx.workspace.roleOf(file.uri), file.semanticKey(), ctx.workspace.generation(file.uri),

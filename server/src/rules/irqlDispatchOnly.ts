@@ -9,6 +9,7 @@ export const irqlDispatchOnly: Rule = {
   id: 'irql-dispatch-only',
   defaultSeverity: 'error',
   scope: 'workspace',
+  presence: true,
   summary: 'A DISPATCH_LEVEL-only CoNDIS function is called from a routine that runs at PASSIVE_LEVEL.',
   check(ctx) {
     const out: Finding[] = [];

@@ -11,6 +11,7 @@ export const irqlPassiveOnly: Rule = {
   id: 'irql-passive-only',
   defaultSeverity: 'error',
   scope: 'workspace',
+  presence: true,
   summary: 'A PASSIVE_LEVEL-only CoNDIS function is called where the IRQL may be DISPATCH_LEVEL.',
   check(ctx) {
     const out: Finding[] = [];

@@ -29,6 +29,7 @@ export const partyHandleMismatch: Rule = {
   id: 'party-handle-mismatch',
   defaultSeverity: 'warning',
   scope: 'workspace',
+  presence: true,
   summary: 'A close-call completion passes NULL for a multipoint party, or a party handle for a point-to-point call.',
   check(ctx) {
     const out: Finding[] = [];

@@ -41,6 +41,12 @@ export interface Rule {
   defaultSeverity: Severity;
   /** 'workspace' rules read other files' summaries; their findings change when other files do. */
   scope: 'file' | 'workspace';
+  /**
+   * A workspace rule whose findings rest only on what it found in other files (a binding, a helper's completion), never
+   * on what it did not find there: what it says of a half-read driver is still true, so it runs while the index is
+   * being built. The others (`missing-completion`: "nothing completes it") wait until the file's driver is read.
+   */
+  presence?: true;
   /** One line for listings (SARIF, docs index). */
   summary: string;
   /**

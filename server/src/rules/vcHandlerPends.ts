@@ -9,6 +9,7 @@ export const vcHandlerPends: Rule = {
   id: 'vc-handler-pends',
   defaultSeverity: 'error',
   scope: 'workspace',
+  presence: true,
   summary: 'A VC create or delete handler returns NDIS_STATUS_PENDING, which those handlers may never do.',
   check(ctx) {
     const out: Finding[] = [];

@@ -11,7 +11,8 @@ import { exprKey, type Event } from '../analysis/cfg';
 import type { FlowState } from '../analysis/flow';
 import type { Finding, Rule, RuleContext } from './types';
 import { code, lineOf, range } from './util';
-import { apisWhere, argKey, callManagerKind, CLOSES_NOT_COMPLETION, DEACTIVATES, isTraceCall, spelled } from './vcUtil';
+import { apisWhere, argKey, callManagerKind, CLOSES_NOT_COMPLETION, DEACTIVATES, DELETES, isTraceCall, spelled } from './vcUtil';
+import { throughAt } from './helperVia';
 
 type Call = Extract<Event, { k: 'call' }>;
 
@@ -49,7 +50,8 @@ function stillActive(ctx: RuleContext, del: Call, activator: Call, k: string): F
 export const vcUsedAfterDelete: Rule = {
   id: 'vc-used-after-delete',
   defaultSeverity: 'error',
-  scope: 'file',
+  scope: 'workspace',
+  presence: true,
   summary: 'A VC handle is used after the VC was deleted, or a VC is deleted while it is still active.',
   check(ctx) {
     const out: Finding[] = [];
@@ -63,9 +65,11 @@ export const vcUsedAfterDelete: Rule = {
             const hit = obs.states.flatMap((s) => [...s.deleted]).find(([k]) => uses(arg, k));
             const deleter = hit && byOffset.get(hit[1]);
             if (!hit || !deleter) continue;
+            const through = throughAt(ctx, flow.calls, hit[1], DELETES);
             out.push({
               ...range(arg),
-              message: `${code(name)} uses ${code(hit[0])} after ${code(deleter.name)} at line ${lineOf(ctx.file.text, hit[1])} deleted the VC: ` +
+              message: `${code(name)} uses ${code(hit[0])} after ${code(deleter.name)} at line ${lineOf(ctx.file.text, hit[1])}` +
+                `${through}${through ? ',' : ''} deleted the VC: ` +
                 'the handle is invalid as soon as the delete returns. Use it before deleting the VC, or clear the handle when deleting it.',
               related: [{ ...range(deleter.node), message: `${deleter.name} deletes ${hit[0]} here` }],
             });
