@@ -46,7 +46,8 @@ export function localBindings(doc: OpenDocument, name: string, ctx: FeatureConte
 export function bindingsOfName(doc: OpenDocument, name: string, ctx: FeatureContext): HandlerBinding[] {
   const local = localBindings(doc, name, ctx);
   const remote: HandlerBinding[] = [];
-  for (const b of ctx.workspace?.bindingsOf(name) ?? []) {
+  // The bindings of the document's own driver: a same-named function of a neighbouring driver is another function.
+  for (const b of ctx.workspace?.forFile(doc.uri).bindingsOf(name) ?? []) {
     const entry = b.uri !== doc.uri ? ctx.catalog.entry(b.entry) : undefined;
     if (entry) remote.push({ name, entry, via: b.via as HandlerBinding['via'], field: b.field, start: 0, end: 0 });
   }

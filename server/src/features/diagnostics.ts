@@ -198,8 +198,13 @@ export function toDiagnostics(findings: RawFinding[], doc: TextDocument, docsBas
       data,
     };
     if (f.related?.length) {
+      // A place in another file: its offsets are in that file's text, which this document cannot turn into a position,
+      // so it points at the file (the message says where).
+      const top = { line: 0, character: 0 };
       d.relatedInformation = f.related.map((r) => ({
-        location: { uri: r.uri ?? doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
+        location: r.uri && r.uri !== doc.uri
+          ? { uri: r.uri, range: { start: top, end: top } }
+          : { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
         message: r.message,
       }));
     }
