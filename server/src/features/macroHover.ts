@@ -1,6 +1,8 @@
 // Hover on a use of one of the workspace's macros: the CoNDIS calls it makes (or the status it stands for), with the
 // catalog entry of the first, and where the macro is defined.
-import type { OpenDocument } from '../documents';
+import { derive, type OpenDocument } from '../documents';
+import type { FileAnalysis } from '../analysis/fileAnalysis';
+import { localMacros } from '../analysis/macroSource';
 import type { FeatureContext } from './context';
 import { expandedCallees, macroFactOf, type MacroDef } from '../analysis/macroDefs';
 import { entryMarkdown, statusMarkdown } from './render';
@@ -29,16 +31,26 @@ export function macroMarkdown(name: string, doc: OpenDocument, ctx: FeatureConte
   return status ? `\`${name}\` is a macro (defined at ${where}) for \`${body}\`.\n\n---\n\n${statusMarkdown(status)}` : null;
 }
 
-/** The document's own `#define`s by name (the last one wins), read from its tree. */
+/**
+ * The document's own `#define`s by name (the last one wins): from the validator's analysis of this version when there
+ * is one (its items' facts), else read from the tree once per version, not once per hover.
+ */
 function localDefinitions(doc: OpenDocument): Map<string, MacroDef> {
-  const out = new Map<string, MacroDef>();
-  const text = doc.parsed.text;
-  for (const seg of doc.parsed.segments) {
-    for (const n of seg.tree.rootNode.descendantsOfType(['preproc_def', 'preproc_function_def'])) {
-      if (!n || n.startIndex < seg.start || n.startIndex >= seg.end) continue;
-      const m = macroFactOf(n, text, 0);
-      if (m) out.set(m.name, { ...m, uri: doc.uri, line: n.startPosition.row + 1 });
+  return derive(doc, 'macroDefinitions', () => {
+    const out = new Map<string, MacroDef>();
+    const analysed = doc.derived.get('analysis') as FileAnalysis | null | undefined;
+    if (analysed) {
+      for (const d of localMacros(doc.uri, analysed.text, analysed.chunks()).all()) out.set(d.name, d);
+      return out;
     }
-  }
-  return out;
+    const text = doc.parsed.text;
+    for (const seg of doc.parsed.segments) {
+      for (const n of seg.tree.rootNode.descendantsOfType(['preproc_def', 'preproc_function_def'])) {
+        if (!n || n.startIndex < seg.start || n.startIndex >= seg.end) continue;
+        const m = macroFactOf(n, text, 0);
+        if (m) out.set(m.name, { ...m, uri: doc.uri, line: n.startPosition.row + 1 });
+      }
+    }
+    return out;
+  });
 }
