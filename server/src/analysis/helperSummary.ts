@@ -44,7 +44,7 @@ export interface LocalSummary { effects: HelperEffect[]; calls: HelperCall[] }
 
 /** Bounds per function: a summary stays small whatever the body. */
 const MAX_EFFECTS = 32;
-const MAX_CALLS = 64;
+export const MAX_CALLS = 64;
 
 /** Calls that only log or assert: never helpers. */
 const TRACE = /^(Dbg|Kd|Trace|DoTrace|WPP_|ASSERT|NT_ASSERT)/;

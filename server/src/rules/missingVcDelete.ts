@@ -1,8 +1,9 @@
 // missing-vc-delete: a VC the call manager created itself is never deleted. Reported at the creating call when no
 // NdisCoDeleteVc / NdisMCmDeleteVc anywhere in the workspace takes that handle, and at a successful close-call
 // completion of such a VC when no delete follows it: none after it on any path of the same function (directly or
-// through a function called there), and none in the functions around it (its callers up to 4 levels and what they
-// call), which is where deferred deletes live.
+// through a function called there), and none in the functions around it, which is where deferred deletes live (its
+// callers up to 4 levels and what they call after the call leading to the completion: deleteAround.ts). A VC deleted
+// before its close completes is vc-used-after-delete's finding, not this one's.
 //
 // "Created by this call manager" is judged by the handle: the completion's handle is the same expression, or the same
 // struct field, as a handle some NdisCoCreateVc / NdisMCmCreateVc in the workspace writes. A driver that keeps VCs it
@@ -15,6 +16,7 @@ import { stripCasts } from '../analysis/expressions';
 import type { FileSummary } from '../analysis/summary';
 import type { Finding, Fix, Rule, RuleContext } from './types';
 import { code, range } from './util';
+import { deletedAround } from './deleteAround';
 import { acrossSummaries, anySame, apisWhere, argKey, callManagerKind, CLOSE_COMPLETIONS, DELETES, insertionAfter, namesOf, paramIndex, reachable, spelled, where } from './vcUtil';
 
 const failed = (st: string | undefined) => st !== undefined && !st.startsWith('!') && st !== 'NDIS_STATUS_SUCCESS';
@@ -75,6 +77,7 @@ export const missingVcDelete: Rule = {
         const status = obs.call.args[effect?.statusArg ?? -1] ?? null;
         if (!arg || obs.states.every((s) => failed(resolveStatus(status, s)))) continue;
         const h = argKey(arg);
+        if (obs.states.some((s) => s.deleted.has(h))) continue; // deleted too early (vc-used-after-delete), not never
         const { deleted, created } = workspaceVcs();
         const creator = created.find((c) => anySame([h], namesOf(c)));
         if (!creator) continue;
@@ -88,10 +91,7 @@ export const missingVcDelete: Rule = {
           return [...reachable(ctx, [o.call.name], 4, 'callees')].some((f) => deleters.has(f));
         });
         if (deletesAfter) continue;
-        const callers = reachable(ctx, [fn.name], 4, 'callers');
-        callers.delete(fn.name);
-        const around = reachable(ctx, callers, 2, 'callees');
-        if ([...deleters].some((f) => f !== fn.name && around.has(f))) continue;
+        if (deletedAround(ctx, fn.name, deleters)) continue;
         const local = creator.uri === ctx.file.uri;
         out.push({
           ...range(obs.call.node),

@@ -2,7 +2,8 @@
 // what the handler knows on that path about its CallMgrPartyContext (2nd parameter, whatever it is named, and plain
 // local copies of it): NULL passed where the context was checked non-NULL (a multipoint VC: the last party's handle is
 // expected), or a handle passed where it was checked NULL (point-to-point: there is no party). Paths that never test
-// the context are not judged.
+// the context are not judged. In any function, a completion given the VC's own context or handle as the party handle
+// (partyHandleIsVc.ts).
 import type { Node } from 'web-tree-sitter';
 import { exprKey } from '../analysis/cfg';
 import { isNullLiteral, parameterCopies, stripCasts } from '../analysis/expressions';
@@ -10,6 +11,7 @@ import type { FunctionInfo } from '../analysis/fileAnalysis';
 import type { Finding, Fix, Rule } from './types';
 import { code, range, rolesOf } from './util';
 import { paramIndex } from './vcUtil';
+import { vcAsParty } from './partyHandleIsVc';
 
 /** A party-handle field reached through the party context or the VC context (`Party->NdisPartyHandle`), if the body has one. */
 function evidentPartyHandle(fn: FunctionInfo, party: string[], vc: string[]): Node | undefined {
@@ -36,14 +38,19 @@ export const partyHandleMismatch: Rule = {
     for (const fn of ctx.file.functions()) {
       const role = rolesOf(fn, ctx).find((r) => r.name === 'PROTOCOL_CM_CLOSE_CALL');
       const [vcParam, partyParam] = fn.params;
+      const copies = role ? parameterCopies(fn.body, fn.params) : undefined;
+      const aliasesOf = (p: string) => [p, ...[...copies ?? []].filter(([, from]) => from === p).map(([local]) => local)];
+      const judged = new Set<number>();
+      for (const obs of ctx.file.flowOf(fn).calls) {
+        const f = vcAsParty(ctx, fn, obs, role && vcParam ? aliasesOf(vcParam) : []);
+        if (f) { out.push(f); judged.add(obs.call.node.startIndex); }
+      }
       if (!role || !partyParam) continue;
-      const copies = parameterCopies(fn.body, fn.params);
-      const aliasesOf = (p: string) => [p, ...[...copies].filter(([, from]) => from === p).map(([local]) => local)];
       const party = aliasesOf(partyParam);
       const completions = ctx.lifecycle.completionsOf(role);
       let evident: { handle: Node | undefined } | undefined; // once per function: it walks the whole body
       for (const obs of ctx.file.flowOf(fn).calls) {
-        if (!completions.includes(obs.call.name)) continue;
+        if (!completions.includes(obs.call.name) || judged.has(obs.call.node.startIndex)) continue;
         const arg = obs.call.args[paramIndex(ctx, obs.call.name, 'NdisPartyHandle') ?? -1];
         if (!arg) continue;
         // NULL written out, or a variable that holds NULL on this path (`h = Party ? Party->NdisPartyHandle : NULL;`).
