@@ -131,8 +131,7 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       const summary = def && macroSummary(def, language!, s.lifecycle, s.catalog);
       return summary && { summary, uri: def!.uri };
     };
-    const resolve = helperResolver((name) => own.get(name)
-      ?? (self.defines(name) ? undefined : (workspace ?? s.workspace)?.helperSummary(name, uri) ?? viaMacro(name)));
+    const resolve = helperResolver((name) => own.get(name) ?? (self.defines(name) ? undefined : (workspace ?? s.workspace)?.helperSummary(name, uri)), viaMacro);
     resolver = { gen, resolve };
     return resolve;
   };

@@ -54,6 +54,8 @@ function summarize(def: MacroDef, language: Language, lc: Lifecycle, catalog: Ca
       walked.push({ n, type: n.type, start: n.startIndex, ...(n.type === 'call_expression' ? { name: name ?? '' } : {}) });
     }
     const s = summarizeFunction(body, walked, params, [...callees], lc, catalog);
+    // The macro's own name in its body is not expanded again (as the preprocessor does): no call to follow.
+    if (s) s.calls = s.calls.filter((c) => c.callee !== def.name);
     // Plain values only: the tree is freed below, and nothing may keep it alive.
     return s && (JSON.parse(JSON.stringify(s)) as LocalSummary);
   } finally {
