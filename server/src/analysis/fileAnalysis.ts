@@ -12,6 +12,7 @@ import { linesAt, summarize, type FileSummary } from './summary';
 import type { WorkspaceView } from './workspace';
 import { MacroTable } from './macroExpansion';
 import { localMacros } from './macroSource';
+import { macroSummary } from './macroSummary';
 import { flowResolver, helperResolver, mergeSources, type HelperResolve, type HelperSource, type ResolvedEffect } from './helperEffects';
 
 export interface FunctionInfo {
@@ -123,7 +124,14 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       for (const [name, l] of byName) ownHelpers.set(name, mergeSources(plain.has(name) ? [...l, { summary: { effects: [], calls: [] }, uri }] : l)!);
     }
     const own = ownHelpers;
-    const resolve = helperResolver((name) => own.get(name) ?? (self.defines(name) ? undefined : (workspace ?? s.workspace)?.helperSummary(name, uri)));
+    // A name that is no function but a macro (defined here or anywhere in the driver) is summarised from its definition.
+    const language = syntax.segments[0]?.tree.language;
+    const viaMacro = (name: string): HelperSource | undefined => {
+      const def = language ? self.macros().definition(name) : undefined;
+      const summary = def && macroSummary(def, language!, s.lifecycle, s.catalog);
+      return summary && { summary, uri: def!.uri };
+    };
+    const resolve = helperResolver((name) => own.get(name) ?? (self.defines(name) ? undefined : (workspace ?? s.workspace)?.helperSummary(name, uri)), viaMacro);
     resolver = { gen, resolve };
     return resolve;
   };
@@ -230,6 +238,7 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       if (workspace === ws && table?.generation === ws.generation(uri)) return;
       workspace = ws;
       table = undefined;
+      resolver = undefined; // its macros were looked up in the previous workspace
       flows.clear();
     },
     macros: () => {

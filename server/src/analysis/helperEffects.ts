@@ -27,15 +27,18 @@ const MAX_RESOLVED = 32;
 
 /**
  * A resolver of helper names to their composed effects, memoised for its lifetime: make one per version of the
- * analysed file and of the workspace index. `lookup` finds a function's summary (the analysed file first).
+ * analysed file and of the workspace index. `lookup` finds a function's summary (the analysed file first); `macro` the
+ * summary of a function-like macro that a helper's body calls.
  */
-export function helperResolver(lookup: (name: string) => HelperSource | undefined): HelperResolve {
+export function helperResolver(lookup: (name: string) => HelperSource | undefined, macro?: (name: string) => HelperSource | undefined): HelperResolve {
   const memo = new Map<string, readonly ResolvedEffect[] | null>();
   const resolve = (name: string, depth: number): readonly ResolvedEffect[] | null => {
     const k = `${depth}:${name}`;
     if (memo.has(k)) return memo.get(k)!;
     memo.set(k, null); // (a recursive call at the same depth cannot happen: depth decreases; this only guards re-entry)
-    const src = lookup(name);
+    // A macro a helper uses (macroSummary.ts). Not at the top: the flow reads a use in the analysed function through
+    // its expansion, and a use it left unexpanded (a macro's own name in its body, beyond the depth) is no macro there.
+    const src = lookup(name) ?? (depth < DEPTH ? macro?.(name) : undefined);
     let out: ResolvedEffect[] | null = null;
     if (src) {
       const list: ResolvedEffect[] = src.summary.effects.map((e) => ({

@@ -58,6 +58,13 @@ export class MacroTable implements MacroHooks {
 
   foreign(n: Node): boolean { return this.frames.has(n.tree); }
 
+  /** The function-like macro a call to `name` uses, wherever defined (catalog names are never macros here). */
+  definition(name: string): MacroDef | undefined {
+    if (this.catalog.entry(name) || this.lifecycle.effectOf(name)) return undefined;
+    const def = this.source.lookup(name, Infinity);
+    return def?.params ? def : undefined;
+  }
+
   /** The argument node a node of an expansion was substituted from, followed out to the file's own node if it can be. */
   real(n: Node): Node | undefined {
     let at: Node | undefined;
