@@ -26,6 +26,8 @@ export interface FileSummary {
   macros?: { name: string; params: string[] | null; body: string; line: number; start: number }[];
   /** Defined function -> how many parameters each definition of it declares (-1: variadic or unreadable). */
   arities?: Record<string, number[]>;
+  /** Defined function -> the parameter names of each definition (which role's prototype it was written from). */
+  params?: Record<string, string[][]>;
   /** Functions defined here -> what they do to the requests and handles their callers pass (helperSummary.ts). */
   helpers?: Record<string, LocalSummary>;
 }
@@ -61,11 +63,13 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
   const bindings: FileSummary['bindings'] = [];
   const contexts: NonNullable<FileSummary['contexts']> = [];
   const arities: Record<string, number[]> = Object.create(null); // a function may be called `constructor`
+  const params: Record<string, string[][]> = Object.create(null);
   const helpers = new Map<string, LocalSummary>();
   const plain = new Set<string>();
   for (const { start, facts: f } of chunks) {
     const fn = f.fn?.name ?? '';
     if (f.fn) (arities[fn] ??= []).push(f.fn.arity);
+    if (f.fn) (params[fn] ??= []).push(f.fn.params);
     for (const [name, n] of f.calls) calls[name] = (calls[name] ?? 0) + n;
     for (const e of f.evidence) evidence.add(e);
     if (f.fn && f.callees.length) {
@@ -90,7 +94,7 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
   }
   const lines = linesAt(text, macros.map((m) => m.start));
   macros.forEach((m, i) => { m.line = lines[i]; });
-  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts, arities,
+  return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts, arities, params,
     helpers: Object.fromEntries(helpers), ...(macros.length ? { macros } : {}) };
 }
 

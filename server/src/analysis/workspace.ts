@@ -45,7 +45,7 @@ export interface WorkspaceView {
 /** The summary without offsets: what other files' results may depend on. */
 export function summaryKey(f: FileSummary): string {
   return JSON.stringify([f.bindings, f.callGraph, f.calls, f.evidence, f.vcCreated.map((v) => [v.fn, v.handle, v.aliases]), f.vcDeleted,
-    f.paramStores, f.contexts?.map((c) => [c.name, c.type]), f.arities, f.macros?.map((m) => [m.name, m.params, m.body, m.line]),
+    f.paramStores, f.contexts?.map((c) => [c.name, c.type]), f.arities, f.params, f.macros?.map((m) => [m.name, m.params, m.body, m.line]),
     Object.entries(f.helpers ?? {}).map(([n, h]) => [n, helperKey(h)])]);
 }
 

@@ -1,34 +1,23 @@
-// delete-foreign-vc: a call manager deletes a VC that a client created. The evidence, all of which must hold:
-//  1. the driver is a call manager (stand-alone or MCM);
-//  2. its ProtocolCoCreateVc (bound by role type or CmCreateVcHandler, not ClCreateVcHandler) stores the NdisVcHandle
-//     parameter NDIS gave it into a struct field (`Vc->NdisVcHandle = NdisVcHandle;`): that field holds foreign VCs;
+// delete-foreign-vc: a driver deletes a VC that the other side created (a call manager a client's, a client the call
+// manager's). The evidence, all of which must hold:
+//  1. the driver is a call manager (stand-alone or MCM); for a client, only fields of both origins (mixedVcDelete.ts);
+//  2. its ProtocolCoCreateVc (bound by role type or its own side's create-VC entry) stores the NdisVcHandle parameter
+//     NDIS gave it into a struct field (`Vc->NdisVcHandle = NdisVcHandle;`): that field holds foreign VCs;
 //  3. the deleted handle is that field (through any pointer, or a local copied from it);
-//  4. no NdisCoCreateVc / NdisMCmCreateVc anywhere in the workspace creates a VC into that field. A driver that keeps
-//     its own VCs in the same field is not reported: without its created-by-us flag we cannot tell which VC a delete
-//     meets, and missing-vc-delete already asks for those deletes.
+//  4. no NdisCoCreateVc / NdisMCmCreateVc anywhere in the driver creates a VC into that field. A driver that keeps its
+//     own VCs in the same field is judged by the delete's paths instead (mixedVcDelete.ts);
 //  5. the delete is not under a test of a created-by-us flag (the condition mentions "creat" or "own").
 import type { Node } from 'web-tree-sitter';
 import type { Finding, Rule, RuleContext } from './types';
 import { code, range } from './util';
-import type { FileSummary } from '../analysis/summary';
-import { acrossSummaries, argKey, callManagerKind, fieldOf, namesOf, paramIndex } from './vcUtil';
+import { acrossSummaries, argKey, paramIndex } from './vcUtil';
+import { deleteField, vcOrigins, type VcSide } from './vcOrigins';
+import { mixedDeletes } from './mixedVcDelete';
 
-/** Field name -> the ProtocolCoCreateVc that stores NDIS's VC handle in it, and where that handler lives. */
-function foreignFields(summaries: FileSummary[], ctx: RuleContext): ReadonlyMap<string, { fn: string; uri: string }> {
-  const handlers = new Set<string>();
-  for (const s of summaries) {
-    for (const b of s.bindings) if (b.entry === 'PROTOCOL_CO_CREATE_VC' && b.field !== 'ClCreateVcHandler') handlers.add(b.name);
-  }
-  const param = ctx.catalog.entry('PROTOCOL_CO_CREATE_VC')?.params.findIndex((p) => p.name === 'NdisVcHandle') ?? -1;
-  const out = new Map<string, { fn: string; uri: string }>();
-  for (const s of summaries) {
-    for (const st of s.paramStores ?? []) {
-      const field = fieldOf(st.target);
-      if (field && st.param === param && handlers.has(st.fn)) out.set(field, { fn: st.fn, uri: s.uri });
-    }
-  }
-  for (const s of summaries) for (const c of s.vcCreated) for (const n of namesOf(c)) { const f = fieldOf(n); if (f) out.delete(f); }
-  return out;
+/** Which side of the VC the driver is on: a call manager (stand-alone or MCM) or a client. */
+function sideOf(ctx: RuleContext): VcSide | undefined {
+  const role = ctx.workspace.roleOf(ctx.file.uri);
+  return role === 'call-manager' || role === 'miniport-call-manager' ? 'call-manager' : role === 'client' ? 'client' : undefined;
 }
 
 /**
@@ -46,21 +35,26 @@ export const deleteForeignVc: Rule = {
   id: 'delete-foreign-vc',
   defaultSeverity: 'error',
   scope: 'workspace',
-  summary: 'A call manager deletes a VC that the client created; only the creator of a VC may delete it.',
+  summary: 'A driver deletes a VC that the other side (client or call manager) created; only the creator of a VC may delete it.',
+  // A field holding VCs of both origins: the paths that reach a delete span functions of the file (mixedVcDelete.ts).
+  checkFile: (ctx) => { const side = sideOf(ctx); return side ? mixedDeletes(ctx, side) : []; },
   check(ctx) {
-    if (!callManagerKind(ctx)) return [];
+    // A client whose VCs all come from the call manager has no business deleting any, but its own creations may be
+    // out of sight (another driver's library): the field-only evidence is kept for call managers, as before.
+    const side = sideOf(ctx);
+    if (side !== 'call-manager') return [];
     const out: Finding[] = [];
-    let foreign: ReadonlyMap<string, { fn: string; uri: string }> | undefined;
+    let foreign: ReturnType<typeof vcOrigins>[VcSide] | undefined;
     for (const fn of ctx.file.functions()) {
       for (const obs of ctx.file.flowOf(fn).calls) {
         const e = ctx.lifecycle.effectOf(obs.call.name);
         const arg = e?.deletes ? obs.call.args[paramIndex(ctx, obs.call.name, 'NdisVcHandle') ?? -1] : undefined;
         if (!arg || guardedByCreatorCheck(obs.call.node)) continue;
-        foreign ??= acrossSummaries(ctx, foreignFields);
+        foreign ??= acrossSummaries(ctx, vcOrigins)[side];
         if (!foreign.size) return [];
         const k = argKey(arg);
-        const copies = ctx.file.summary().vcDeleted.filter((d) => d.fn === fn.name && d.handle === k).flatMap(namesOf);
-        const field = [k, ...copies].map(fieldOf).find((f) => f !== undefined && foreign!.has(f));
+        // A field the driver also creates its own VCs into: mixedVcDelete.ts judges those deletes by their paths.
+        const field = deleteField(ctx, fn.name, k, (f) => foreign!.get(f)?.own === false);
         if (!field) continue;
         const h = foreign.get(field)!;
         const at = h.uri === ctx.file.uri ? '' : ` in ${h.uri.slice(h.uri.lastIndexOf('/') + 1)}`;

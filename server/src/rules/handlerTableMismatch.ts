@@ -1,5 +1,6 @@
 // handler-table-mismatch: a handler-table field holds a function of another role (its role-type declaration says so),
-// or one whose definition has the wrong number of parameters; and a stand-alone call manager's
+// or one whose definition has the wrong number of parameters, or (no declaration) one written for another of its entries
+// (displacedEntries.ts); and a stand-alone call manager's
 // NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS that leaves an entry out or NULL (such a CM must fill every entry).
 import type { Node } from 'web-tree-sitter';
 import { handlerTablesOf } from '../catalog/handlerTables';
@@ -7,6 +8,7 @@ import type { Finding, Rule, RuleContext } from './types';
 import { code, lineOf, range } from './util';
 import { fileName, kindReason, occurrences } from './roleUtil';
 import { argumentCount, fits } from './trustedRoles';
+import { displacedFrom } from './displacedEntries';
 
 const CM_TABLE = 'NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS';
 /** Calls that may take the table's address without filling it. */
@@ -18,7 +20,7 @@ export const handlerTableMismatch: Rule = {
   scope: 'workspace',
   summary: 'A handler-table entry holds a function of the wrong role or shape, or a stand-alone call manager leaves an entry empty.',
   // A table that is a function's local is checked with that function; a global one with the whole file.
-  check: (ctx) => [...wrongRole(ctx), ...wrongShape(ctx), ...ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx, 'local') : []],
+  check: (ctx) => [...wrongRole(ctx), ...wrongShape(ctx), ...displaced(ctx), ...ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx, 'local') : []],
   checkFile: (ctx) => ctx.workspace.roleOf(ctx.file.uri) === 'call-manager' ? emptyEntries(ctx, 'global') : [],
 };
 
@@ -122,6 +124,33 @@ function wrongShape(ctx: RuleContext): Finding[] {
         `argument${want === 1 ? '' : 's'} (${entry.params.map((p) => p.name).join(', ')}), but it is defined with ${def.arity} (${where(def.site, ctx)}). ` +
         (agrees ? `Its entry ${code(agrees.field)} (${where(agrees.site, ctx)}) fits that definition, so this entry is the mistake: assign a ${handlerName(entry)} handler here.`
           : `Assign a ${handlerName(entry)} handler here, or give ${code(b.name)} the parameter list of ${code(entry.name)}.`),
+    });
+  }
+  return out;
+}
+
+/**
+ * An entry of a table without role-type declarations (NDIS 5 characteristics) holding a function of the same shape
+ * written for another of its entries (displacedEntries.ts says from what evidence): a copy-paste slip in the table.
+ */
+function displaced(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const b of fieldBindings(ctx)) {
+    const entry = ctx.catalog.byHandlerField(b.field);
+    if (!entry || declaredRoles(b.name, ctx).size) continue; // a declaration: wrongRole judges
+    const fields = fieldsOf(b.name, ctx);
+    const d = displacedFrom(b.name, entry, fields.filter((f) => f.field !== b.field), ctx);
+    if (!d) continue;
+    const other = fields.find((f) => f.field === d.field)!;
+    const orphanAt = (o: { name: string; uri: string }) => (o.uri === ctx.file.uri
+      ? where({ start: ctx.file.chunks().find((c) => c.facts.fn?.name === o.name)?.start ?? 0 }, ctx) : fileName(o.uri));
+    out.push({
+      start: b.start, end: b.end,
+      message: `${code(b.name)} is assigned to ${code(b.field)}, where NDIS calls a ${handlerName(entry)} handler, but it was written as a ` +
+        `${handlerName(d.role)} handler: ` + (d.orphan ? `its parameters are those of ${code(d.role.name)}` : `it calls ${code(d.completion!)}`) +
+        `, and its entry ${code(d.field)} (${where(other.site, ctx)}) holds it as that. ` +
+        (d.orphan ? `${code(d.orphan.name)} (${orphanAt(d.orphan)}), written as a ${handlerName(entry)} handler, is in no table: assign it here.`
+          : `Assign a ${handlerName(entry)} handler here.`),
     });
   }
   return out;
