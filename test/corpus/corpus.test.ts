@@ -114,10 +114,15 @@ describe('idiom corpus', () => {
     if (!REPORT_ONLY) assert.deepEqual(bad, []);
   });
 
-  test('seeded bugs: each reported by its rule at its line', () => {
-    const bad = cases.filter((c) => c.variant?.kind === 'bug' && c.setupError === undefined && !found(c))
+  // Issue 12's bar: recall at least 0.95 over the seeded bugs, each counted only when its rule reports it at its line.
+  // The misses are printed (and listed in the failure) so that the next one to fix is named.
+  test('seeded bugs: at least 95% reported by their rule at their line', (t) => {
+    const bugs = cases.filter((c) => c.variant?.kind === 'bug' && c.setupError === undefined);
+    const bad = bugs.filter((c) => !found(c))
       .map((c) => `${caseName(c)}: expected ${c.expected?.rule} at ${c.expected?.file}:${c.expected?.line}; got ${c.findings.length ? c.findings.map(show).join('; ') : 'nothing'}`);
-    if (!REPORT_ONLY) assert.deepEqual(bad, []);
+    const recall = bugs.length ? (bugs.length - bad.length) / bugs.length : 0;
+    for (const b of bad) t.diagnostic(`missed: ${b}`);
+    if (!REPORT_ONLY) assert.ok(recall >= 0.95, `recall ${recall.toFixed(2)} < 0.95; missed:\n  ${bad.join('\n  ')}`);
   });
 
   test('recall and false positives per rule (printed)', () => {
