@@ -55,7 +55,7 @@ export function mentionedNames(body: string): string[] {
 export function calledNames(body: string): string[] {
   const out = new Set<string>();
   const code = body.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, ' ');
-  for (const m of code.matchAll(/([A-Za-z_]\w*)\s*\(/g)) out.add(m[1]);
+  for (const m of code.matchAll(/(?<!\w)([A-Za-z_]\w*)\s*\(/g)) out.add(m[1]);
   return [...out];
 }
 
