@@ -100,6 +100,18 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
 
 /** The 1-based lines of ascending offsets: one pass over the text up to the last of them. */
 export function linesAt(text: string, offsets: readonly number[]): number[] {
+  // The semantic key, the summary and the macro table of one version ask for the same lines: scan the text once.
+  const key = offsets.join(',');
+  if (lastLines && lastLines.text === text && lastLines.key === key) return lastLines.out;
+  const out = scanLines(text, offsets);
+  lastLines = { text, key, out };
+  return out;
+}
+
+/** The one text whose lines were last asked for (a single entry: it holds one version's text, as the analysis does). */
+let lastLines: { text: string; key: string; out: number[] } | undefined;
+
+function scanLines(text: string, offsets: readonly number[]): number[] {
   const out: number[] = [];
   let line = 1;
   let at = 0;

@@ -36,13 +36,21 @@ export const deleteForeignVc: Rule = {
   defaultSeverity: 'error',
   scope: 'workspace',
   summary: 'A driver deletes a VC that the other side (client or call manager) created; only the creator of a VC may delete it.',
-  // A field holding VCs of both origins: the paths that reach a delete span functions of the file (mixedVcDelete.ts).
-  checkFile: (ctx) => { const side = sideOf(ctx); return side ? mixedDeletes(ctx, side) : []; },
   check(ctx) {
+    const side = sideOf(ctx);
+    if (!side) return [];
+    // A field holding VCs of both origins: the paths that reach a delete span functions of the file (mixedVcDelete.ts).
+    const mixed = mixedDeletes(ctx, side);
     // A client whose VCs all come from the call manager has no business deleting any, but its own creations may be
     // out of sight (another driver's library): the field-only evidence is kept for call managers, as before.
-    const side = sideOf(ctx);
-    if (side !== 'call-manager') return [];
+    if (side !== 'call-manager') return mixed;
+    return [...mixed, ...foreignDeletes(ctx, side)];
+  },
+};
+
+/** Deletes on a field that holds only VCs the other side created (a call manager's). */
+function foreignDeletes(ctx: RuleContext, side: VcSide): Finding[] {
+  {
     const out: Finding[] = [];
     let foreign: ReturnType<typeof vcOrigins>[VcSide] | undefined;
     for (const fn of ctx.file.functions()) {
@@ -69,5 +77,5 @@ export const deleteForeignVc: Rule = {
       }
     }
     return out;
-  },
-};
+  }
+}

@@ -59,7 +59,10 @@ function verdictFor(name: string, arity: number, ctx: RuleContext) {
     const fields = trusted([
       ...local.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry.name, via: b.via, field: b.field, uri: file.uri, where: () => `at line ${lineOf(file.text, b.start)}` })),
       ...remote.filter((b) => b.via === 'handler-field').map((b) => ({ entry: b.entry, via: b.via, field: b.field, uri: b.uri, where: () => `in ${fileName(b.uri)}` })),
-    ], arity, ctx.catalog);
+    ], arity, ctx.catalog)
+      // An NDIS 5 function-pointer typedef (`CO_REQUEST_HANDLER`) has no role type to declare a function with:
+      // `CO_REQUEST_HANDLER Fn;` would declare a pointer variable, not the function.
+      .filter((b) => ctx.catalog.entry(b.entry)?.declarationForm.startsWith('role type'));
     if (!fields.length) return null;
     // Bound only in NDIS 5 characteristics tables (in files that have no NDIS 6 table): legacy code, left alone.
     const bindingFiles = fields.map((b) => b.uri);

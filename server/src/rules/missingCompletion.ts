@@ -18,7 +18,9 @@ export const missingCompletion: Rule = {
       for (const role of rolesOf(fn, ctx)) {
         const completions = lifecycle.completionsOf(role);
         if (!completions.length) continue;
-        const called = completions.some((c) => (local[c] ?? 0) + ((viaMacros ??= file.macros().callsThrough(local)).get(c) ?? 0) + workspace.callCount(c, file.uri) > 0);
+        // Once per version, not per item: the file's calls through its macros (it was 0.65 ms an item on a 100k-line file).
+        viaMacros ??= file.memo('missingCompletion:callsThrough', () => file.macros().callsThrough(local));
+        const called = completions.some((c) => (local[c] ?? 0) + (viaMacros!.get(c) ?? 0) + workspace.callCount(c, file.uri) > 0);
         if (called) continue;
         for (const exit of file.flowOf(fn).exits) {
           if (!exit.node || !exit.states.some((s) => resolveStatus(exit.value, s) === 'NDIS_STATUS_PENDING')) continue;

@@ -40,8 +40,34 @@ function guarded(at: Node, fn: FunctionInfo): boolean {
     s.childForFieldName('consequence')?.descendantsOfType(JUMPS).length !== 0);
 }
 
+type Sites = { get(name: string): { caller: FunctionInfo; node: Node }[] | undefined };
+
+/**
+ * The call sites of a name in this file, found when asked: the callers come from the items' callees (facts), and only
+ * their flows are read.
+ */
+function callSitesOf(ctx: RuleContext): Sites {
+  const memo = new Map<string, { caller: FunctionInfo; node: Node }[]>();
+  return {
+    get(name) {
+      let list = memo.get(name);
+      if (!list) {
+        list = [];
+        for (const c of ctx.file.chunks()) {
+          if (!c.facts.fn || !c.facts.callees.includes(name)) continue;
+          for (const caller of ctx.file.view(c).functions()) {
+            for (const o of ctx.file.flowOf(caller).calls) if (o.call.name === name) list.push({ caller, node: o.call.node });
+          }
+        }
+        memo.set(name, list);
+      }
+      return list;
+    },
+  };
+}
+
 /** The first handler reaching `fn` through unguarded calls in this file, whose role meets the other side's VCs. */
-function reachingHandler(fn: FunctionInfo, sites: Map<string, { caller: FunctionInfo; node: Node }[]>, ctx: RuleContext): string | undefined {
+function reachingHandler(fn: FunctionInfo, sites: Sites, ctx: RuleContext): string | undefined {
   const seen = new Set([fn.name]);
   let frontier = [fn];
   for (let d = 0; d <= MAX_DEPTH && frontier.length; d++) {
@@ -61,9 +87,17 @@ function reachingHandler(fn: FunctionInfo, sites: Map<string, { caller: Function
   return undefined;
 }
 
+/**
+ * Checks the item's functions (`ctx.file` is a view of one item): its findings are kept with the item, under a key that
+ * holds the file's semantic key, so they follow a caller's change of guard through its helper summary (whether it calls
+ * on every path). Callers are found from the items' callees (facts), and only their flows are read.
+ */
 export function mixedDeletes(ctx: RuleContext, side: VcSide): Finding[] {
+  // Only an item whose facts call a deleting API is followed further (no walk for the others).
+  const own = ctx.file.chunk ? [ctx.file.chunk] : ctx.file.chunks();
+  if (!own.some((c) => [...c.facts.calls.keys()].some((n) => ctx.lifecycle.effectOf(n)?.deletes))) return [];
   const fns = ctx.file.functions();
-  let sites: Map<string, { caller: FunctionInfo; node: Node }[]> | undefined;
+  let sites: Sites | undefined;
   const out: Finding[] = [];
   for (const fn of fns) {
     for (const obs of ctx.file.flowOf(fn).calls) {
@@ -75,12 +109,7 @@ export function mixedDeletes(ctx: RuleContext, side: VcSide): Finding[] {
       const o = field && origins.get(field);
       // A VC created in this very function is the driver's own.
       if (!o || ctx.file.summary().vcCreated.some((c) => c.fn === fn.name && c.handle.endsWith(field!))) continue;
-      if (!sites) {
-        sites = new Map();
-        for (const caller of fns) {
-          for (const c of ctx.file.flowOf(caller).calls) (sites.get(c.call.name) ?? sites.set(c.call.name, []).get(c.call.name)!).push({ caller, node: c.call.node });
-        }
-      }
+      sites ??= callSitesOf(ctx);
       const via = reachingHandler(fn, sites, ctx);
       if (!via) continue;
       const other = side === 'client' ? 'the call manager' : 'a client';
