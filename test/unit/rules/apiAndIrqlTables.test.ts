@@ -101,6 +101,22 @@ VOID Fill(OUT PNDIS_CALL_MANAGER_CHARACTERISTICS Cm) { Cm->CmOpenAfHandler = Leg
     assert.equal((await check(src)).of('handler-without-role-type').length, 1);
   });
 
+  test('says nothing of an NDIS 5 request handler, whose CO_REQUEST_HANDLER is a pointer type with no role type to declare', async () => {
+    const table = (fill: string) => `
+NDIS_STATUS LegacyRequest(IN NDIS_HANDLE Af, IN NDIS_HANDLE Vc OPTIONAL, IN NDIS_HANDLE Party OPTIONAL, IN OUT PNDIS_REQUEST Req)
+{
+    return NDIS_STATUS_NOT_SUPPORTED;
+}
+VOID Fill(OUT PNDIS_CALL_MANAGER_CHARACTERISTICS Cm, PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H) { ${fill} }
+${UNDECLARED}`;
+    // Beside an NDIS 6 table (so not left alone as legacy code): the request handler gets no finding, CmCloseCall does.
+    const r = await check(table('Cm->CmRequestHandler = LegacyRequest;'));
+    assert.deepEqual(r.of('handler-without-role-type').map((f) => r.text.slice(f.start, f.end)), ['CmCloseCall']);
+    // The same function in a role-typed entry is reported: the pointer typedef alone was what kept it quiet.
+    const typed = await check(table('Cm->CmRequestHandler = LegacyRequest; H->CmOidRequestHandler = (CM_OID_REQUEST_HANDLER)LegacyRequest;'));
+    assert.ok(typed.of('handler-without-role-type').some((f) => typed.text.slice(f.start, f.end) === 'LegacyRequest'));
+  });
+
   test('the fix inserts the role-type declaration on its own line before the definition', async () => {
     const fixed = await assertFixRoundTrip({ 'cm.c': UNDECLARED }, 'handler-without-role-type');
     assert.match(fixed, /\nPROTOCOL_CM_CLOSE_CALL CmCloseCall;\nNDIS_STATUS\nCmCloseCall\(/);
