@@ -2,7 +2,7 @@
 // facts (reused across versions for unchanged text, see chunks.ts), its functions, their flow facts, its handler
 // bindings and its summary for the workspace index. A view narrows the file to one item, for checking item by item.
 import type { Node } from 'web-tree-sitter';
-import { mapOffset, type Syntax } from '../syntax/parsedText';
+import { type Syntax } from '../syntax/parsedText';
 import type { Catalog } from '../catalog';
 import type { Lifecycle } from '../catalog/lifecycle';
 import { analyzeFunction, type FunctionFlow } from './flow';
@@ -181,12 +181,9 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
     helper: (name) => helpers()(name),
     bindings: () => {
       if (bindings) return bindings;
-      const prev = previous?.bindings?.();
-      if (prev && previous?.semanticKey?.() === self.semanticKey()) {
-        // The same cross-item facts: the same bindings, whose offsets only move with the edits.
-        const edits = previous.edits;
-        bindings = new Map([...prev].map(([name, list]) => [name, list.map((b) => ({ ...b, start: mapOffset(b.start, edits), end: mapOffset(b.end, edits) }))]));
-      } else {
+      {
+        // From the items' facts at their current places: offsets carried through the edits land at an edit's boundary
+        // when the edit replaced them (fuzz case 3202 of seed 20261208: a message named the line above its table entry).
         bindings = new Map();
         for (const c of self.chunks()) {
           for (const b of c.facts.bindings) {
