@@ -86,6 +86,8 @@ export interface MacroHooks {
   real(n: Node): Node | undefined;
   /** An event made from an expansion's nodes, moved to the use site. */
   adopt(ev: Event): Event;
+  /** Whether `name` may be a use worth expanding (a cheap screen by name, before any look at the node). */
+  mayExpand(name: string): boolean;
 }
 
 /** What the statement walk (cfgStatements.ts) uses of the graph under construction. */
@@ -140,10 +142,20 @@ export function buildCfg(body: Node, opts: { pruneByText?: boolean; macros?: Mac
     inside.pop();
     return cur;
   }
+  /**
+   * Whether `n` (an identifier or a call) may be a macro use: its name, read from the body's text where the node is
+   * the file's (no call into wasm), screened by name. Most identifiers and calls are not macros.
+   */
+  function mayBeMacro(n: Node, t: string): boolean {
+    const name = t === 'identifier' ? n : n.childForFieldName('function');
+    if (!name) return false;
+    const own = exact && !inside.length && name.startIndex >= base && name.endIndex <= base + src.length;
+    return macros!.mayExpand(own ? src.slice(name.startIndex - base, name.endIndex - base) : name.text);
+  }
   function expandStatement(e: Node, cur: number, depth: number, stmt: (n: Node | null, cur: number, depth: number) => number): number | undefined {
     if (!macros) return undefined;
     const et = e.type;
-    if ((et !== 'call_expression' && et !== 'identifier') || macros.real(e)) return undefined;
+    if ((et !== 'call_expression' && et !== 'identifier') || !mayBeMacro(e, et) || macros.real(e)) return undefined;
     walkStmt = stmt;
     return expandAt(e, cur, depth, true);
   }
@@ -157,7 +169,7 @@ export function buildCfg(body: Node, opts: { pruneByText?: boolean; macros?: Mac
       if (r) { const saved = inside.splice(0); expr(r, cur, depth + 1); inside.push(...saved); return; }
     }
     const t = known ?? n.type;
-    if (macros && (t === 'identifier' || t === 'call_expression') && expandAt(n, cur, depth, false) !== undefined) return;
+    if (macros && (t === 'identifier' || t === 'call_expression') && mayBeMacro(n, t) && expandAt(n, cur, depth, false) !== undefined) return;
     if (t === 'call_expression') {
       const fn = n.childForFieldName('function');
       const argList = n.childForFieldName('arguments');

@@ -58,6 +58,17 @@ export class MacroTable implements MacroHooks {
 
   foreign(n: Node): boolean { return this.frames.has(n.tree); }
 
+  /** Names defined as macros (here or in the driver), and not catalog names: per name, once per table (version). */
+  private readonly macroNames = new Map<string, boolean>();
+  mayExpand(name: string): boolean {
+    let v = this.macroNames.get(name);
+    if (v === undefined) {
+      v = !this.catalog.entry(name) && !this.lifecycle.effectOf(name) && this.source.lookup(name, Infinity) !== undefined;
+      this.macroNames.set(name, v);
+    }
+    return v;
+  }
+
   /** The function-like macro a call to `name` uses, wherever defined (catalog names are never macros here). */
   definition(name: string): MacroDef | undefined {
     if (this.catalog.entry(name) || this.lifecycle.effectOf(name)) return undefined;
