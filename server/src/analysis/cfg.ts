@@ -104,6 +104,8 @@ export interface CfgBuilder {
    * branches); undefined when `e` is no such use. `stmt` is the statement walk to read them with.
    */
   expandStatement(e: Node, cur: number, depth: number, stmt: (n: Node | null, cur: number, depth: number) => number): number | undefined;
+  /** Whether the text of `n` may contain `s`: false only when the body has no syntax error and its text says so. */
+  mayContain(n: Node, s: string): boolean;
   unreliable: boolean;
 }
 
@@ -212,7 +214,8 @@ export function buildCfg(body: Node, opts: { pruneByText?: boolean; macros?: Mac
     for (const c of n.namedChildren) if (c) expr(c, cur, depth + 1);
   }
 
-  const b: CfgBuilder = { blocks, newBlock, edge, label, expr, expandStatement, unreliable: false };
+  const mayContain = (n: Node, s: string) => !exact || n.startIndex < base || src.slice(n.startIndex - base, n.endIndex - base).includes(s);
+  const b: CfgBuilder = { blocks, newBlock, edge, label, expr, expandStatement, mayContain, unreliable: false };
   const entry = newBlock();
   const end = walkStatements(b, body, entry);
   const fallOff = newBlock();

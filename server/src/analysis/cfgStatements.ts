@@ -80,7 +80,8 @@ export function walkStatements(b: CfgBuilder, body: Node, entry: number): number
         // A statement-like workspace macro (`do { ... } while (0)`) is read as statements, with its branches.
         const expanded = e ? b.expandStatement(e, cur, depth, stmt) : undefined;
         if (expanded !== undefined) return expanded;
-        if (e?.type === 'assignment_expression' && e.childForFieldName('operator')?.text === '=') {
+        // Only an assignment whose text holds a `?` can pick its value by a conditional expression.
+        if (e && b.mayContain(e, '?') && e.type === 'assignment_expression' && e.childForFieldName('operator')?.text === '=') {
           const left = e.childForFieldName('left');
           const value = stripCasts(e.childForFieldName('right'));
           if (left && value?.type === 'conditional_expression') return picked(e, exprKey(left), value, cur, depth);

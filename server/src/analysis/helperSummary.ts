@@ -49,9 +49,16 @@ export const MAX_CALLS = 64;
 /** Calls that only log or assert: never helpers. */
 const TRACE = /^(Dbg|Kd|Trace|DoTrace|WPP_|ASSERT|NT_ASSERT)/;
 
-/** Whether a call to `name` may reach a workspace helper: not a catalog function, not tracing. */
+/**
+ * The system's own services (NDIS, kernel, runtime library): never a workspace helper, so a function that calls only
+ * these and no lifecycle API needs no summary (most functions of a driver: a summary for each one cost half the facts
+ * pass on a 20 MB file of repeated code). A workspace macro spelled like one is still expanded where it is used.
+ */
+const SYSTEM = /^(Ndis|Ke|Ex|Rtl|Io|Mm|Ob|Ps|Zw|Nt|Po|Wdf|Wmi|Interlocked|UNREFERENCED_PARAMETER$|RtlZero|mem(cpy|set|move|cmp)$|str\w*$|wcs\w*$|sizeof$|FIELD_OFFSET$|CONTAINING_RECORD$)/;
+
+/** Whether a call to `name` may reach a workspace helper: not a catalog function, not tracing, not a system service. */
 export function mayBeHelper(name: string, catalog: Catalog): boolean {
-  return name !== '' && !TRACE.test(name) && !catalog.entry(name);
+  return name !== '' && !TRACE.test(name) && !SYSTEM.test(name) && !catalog.entry(name);
 }
 
 /**
