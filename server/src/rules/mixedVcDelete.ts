@@ -40,24 +40,24 @@ function guarded(at: Node, fn: FunctionInfo): boolean {
     s.childForFieldName('consequence')?.descendantsOfType(JUMPS).length !== 0);
 }
 
-type Sites = { get(name: string): { caller: FunctionInfo; node: Node }[] | undefined };
+type Sites = { get(name: string): { caller: FunctionInfo; must: boolean }[] | undefined };
 
 /**
- * The call sites of a name in this file, found when asked: the callers come from the items' callees (facts), and only
- * their flows are read.
+ * The calls of a name in this file, from the items' helper summaries (facts): which function calls it, and whether on
+ * every path through the caller (no test, no early exit before it). Only facts are read, so the item's findings, kept
+ * under the file's semantic key, change when a caller's call does (an incremental check equals a fresh one).
  */
 function callSitesOf(ctx: RuleContext): Sites {
-  const memo = new Map<string, { caller: FunctionInfo; node: Node }[]>();
+  const memo = new Map<string, { caller: FunctionInfo; must: boolean }[]>();
   return {
     get(name) {
       let list = memo.get(name);
       if (!list) {
         list = [];
         for (const c of ctx.file.chunks()) {
-          if (!c.facts.fn || !c.facts.callees.includes(name)) continue;
-          for (const caller of ctx.file.view(c).functions()) {
-            for (const o of ctx.file.flowOf(caller).calls) if (o.call.name === name) list.push({ caller, node: o.call.node });
-          }
+          const calls = c.facts.helper?.calls.filter((k) => k.callee === name);
+          if (!c.facts.fn || !calls?.length) continue;
+          for (const caller of ctx.file.view(c).functions()) list.push({ caller, must: calls.some((k) => k.must) });
         }
         memo.set(name, list);
       }
@@ -77,7 +77,7 @@ function reachingHandler(fn: FunctionInfo, sites: Sites, ctx: RuleContext): stri
       if (roles.some((r) => OWN_ONLY.has(r.name))) continue;
       if (roles.length) return g.name;
       for (const s of sites.get(g.name) ?? []) {
-        if (seen.has(s.caller.name) || guarded(s.node, s.caller)) continue;
+        if (seen.has(s.caller.name) || !s.must) continue;
         seen.add(s.caller.name);
         next.push(s.caller);
       }
