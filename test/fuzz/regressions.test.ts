@@ -148,8 +148,8 @@ VOID CmFillHandlers(PNDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H)
     }
   });
 
-  test('fuzz cases that failed replay clean: CRLF text turned into lone carriage returns, where the LSP\'s line numbers and tree-sitter\'s rows part (case 1537 of seed 20261125), the re-parse of a segment that ran out of time (case 978 of seed 20261124), a 10,000-deep nesting whose edited tree was navigated before its re-parse, which corrupted web-tree-sitter\'s memory (case 7705 of seed 20261125), handler bindings carried through an edit that replaced them, which named the wrong line (case 3202 of seed 20261208), a 100,000-character identifier in a #define that made hover scan it quadratically (case 1832 of seed 20261207), and a delete-foreign-vc finding kept from before a caller\'s edit (case 1582 of seed 20261210)', () => {
-    for (const [seed, index] of [[20261125, 1537], [20261124, 978], [20261125, 7705], [20261208, 3202], [20261207, 1832], [20261210, 1582]]) {
+  test('fuzz cases that failed replay clean: CRLF text turned into lone carriage returns, where the LSP\'s line numbers and tree-sitter\'s rows part (case 1537 of seed 20261125), the re-parse of a segment that ran out of time (case 978 of seed 20261124), a 10,000-deep nesting whose edited tree was navigated before its re-parse, which corrupted web-tree-sitter\'s memory (case 7705 of seed 20261125), handler bindings carried through an edit that replaced them, which named the wrong line (case 3202 of seed 20261208), a 100,000-character identifier in a #define that made hover scan it quadratically (case 1832 of seed 20261207), a delete-foreign-vc finding kept from before a caller\'s edit (case 1582 of seed 20261210), and 4,893 findings inside one include guard, each reading the guard\'s arms (case 3938 of seed 20261211: 21 s)', () => {
+    for (const [seed, index] of [[20261125, 1537], [20261124, 978], [20261125, 7705], [20261208, 3202], [20261207, 1832], [20261210, 1582], [20261211, 3938]]) {
       const r = runCase(h, seed, index);
       assert.deepEqual(r.problems, [], `case ${index} of seed ${seed}: ${r.recipe.join(', ')}`);
     }
