@@ -49,7 +49,7 @@ function run(args: string[], env: Record<string, string>): Promise<{ code: numbe
 
 const tail = (out: string) => out.split('\n').slice(-40).join('\n');
 // Only the hover case, and a short poll: the broken run fails after 5 s instead of 20.
-const hoverOnly = { CONDIS_VSCODE: 'server', CONDIS_VSCODE_GREP: 'hover', CONDIS_VSCODE_WAIT_MS: '5000', CONDIS_SKIP_BUILD: '1' };
+const hoverOnly = { CONDIS_VSCODE: 'server', CONDIS_VSCODE_GREP: 'hover explains', CONDIS_VSCODE_WAIT_MS: '5000', CONDIS_SKIP_BUILD: '1' };
 
 describe('the real-VS-Code harness', { concurrency: false, timeout: 300_000 }, () => {
   before(() => {
