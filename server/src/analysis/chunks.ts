@@ -7,7 +7,7 @@ import type { FileSummary } from './summary';
 import type { MacroFact } from './macroDefs';
 import { FACT_NODES, factsOf, foundIn, leafFacts, type Found, type LeafFacts } from './itemFacts';
 import type { Catalog } from '../catalog';
-import type { HandlerBinding, HandlerQueries } from './handlers';
+import type { HandlerQueries } from './handlers';
 import { rootChildrenFrom } from '../syntax/nodes';
 import { mapRange, type EditRange } from '../syntax/parsedText';
 import { deadPart } from './preproc';
@@ -79,9 +79,8 @@ export interface CarriedChunks {
   /** That version's semantic key and summary, when they were computed: reused while the key stays the same. */
   semanticKey?: () => string | undefined;
   summary?: () => FileSummary | undefined;
-  /** That version's defined function names and handler bindings, when asked for. */
+  /** That version's defined function names, when asked for. */
   names?: () => Set<string> | undefined;
-  bindings?: () => Map<string, HandlerBinding[]> | undefined;
 }
 
 /**

@@ -181,21 +181,18 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
     helper: (name) => helpers()(name),
     bindings: () => {
       if (bindings) return bindings;
-      {
-        // From the items' facts at their current places: offsets carried through the edits land at an edit's boundary
-        // when the edit replaced them (fuzz case 3202 of seed 20261208: a message named the line above its table entry).
-        bindings = new Map();
-        for (const c of self.chunks()) {
-          for (const b of c.facts.bindings) {
-            const entry = s.catalog.entry(b.entry);
-            if (!entry) continue;
-            const binding: HandlerBinding = { name: b.name, entry, via: b.via, ...(b.field ? { field: b.field } : {}), start: c.start + b.start, end: c.start + b.end };
-            const l = bindings.get(b.name);
-            if (l) l.push(binding); else bindings.set(b.name, [binding]);
-          }
+      // From the items' facts at their current places, never carried through the edits: an offset inside a replaced
+      // range lands at the edit's boundary (fuzz case 3202 of seed 20261208: a message named the line above its entry).
+      bindings = new Map();
+      for (const c of self.chunks()) {
+        for (const b of c.facts.bindings) {
+          const entry = s.catalog.entry(b.entry);
+          if (!entry) continue;
+          const binding: HandlerBinding = { name: b.name, entry, via: b.via, ...(b.field ? { field: b.field } : {}), start: c.start + b.start, end: c.start + b.end };
+          const l = bindings.get(b.name);
+          if (l) l.push(binding); else bindings.set(b.name, [binding]);
         }
       }
-      state.bindings = bindings;
       return bindings;
     },
     bindingsOf: (name) => self.bindings().get(name) ?? [],
@@ -265,8 +262,8 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
 }
 
 /** Made outside analyzeFile, so that the closures hold `state` and not the scope that holds the previous version. */
-interface CarriedState { syntax?: Syntax; chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string>; bindings?: Map<string, HandlerBinding[]> }
+interface CarriedState { syntax?: Syntax; chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string> }
 
 function carriedOf(state: CarriedState): Omit<CarriedChunks, 'edits'> {
-  return { syntax: state.syntax, chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names, bindings: () => state.bindings };
+  return { syntax: state.syntax, chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names };
 }
