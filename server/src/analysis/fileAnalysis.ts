@@ -188,7 +188,9 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
         for (const b of c.facts.bindings) {
           const entry = s.catalog.entry(b.entry);
           if (!entry) continue;
-          const binding: HandlerBinding = { name: b.name, entry, via: b.via, ...(b.field ? { field: b.field } : {}), start: c.start + b.start, end: c.start + b.end };
+          // No spread: this runs for every binding of the file at every version (0.5 ms on a 10k-line file with it).
+          const binding: HandlerBinding = { name: b.name, entry, via: b.via, start: c.start + b.start, end: c.start + b.end };
+          if (b.field) binding.field = b.field;
           const l = bindings.get(b.name);
           if (l) l.push(binding); else bindings.set(b.name, [binding]);
         }

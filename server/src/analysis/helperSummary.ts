@@ -54,7 +54,18 @@ const TRACE = /^(Dbg|Kd|Trace|DoTrace|WPP_|ASSERT|NT_ASSERT)/;
  * these and no lifecycle API needs no summary (most functions of a driver: a summary for each one cost half the facts
  * pass on a 20 MB file of repeated code). A workspace macro spelled like one is still expanded where it is used.
  */
-const SYSTEM = /^(Ndis|Ke|Ex|Rtl|Io|Mm|Ob|Ps|Zw|Nt|Po|Wdf|Wmi|Interlocked|UNREFERENCED_PARAMETER$|RtlZero|mem(cpy|set|move|cmp)$|str\w*$|wcs\w*$|sizeof$|FIELD_OFFSET$|CONTAINING_RECORD$)/;
+const SYSTEM = new RegExp(
+  // Prefixes only Microsoft's services use, followed by a capital: NdisAllocateMemoryWithTag, RtlCopyMemory, ZwClose.
+  '^((Ndis|Rtl|Zw|Wdf|Wmi|Interlocked)[A-Z_0-9]' +
+  // Short prefixes a driver's own names also start with (`ExCmCloseCall`, `PostCompletion`, `IoctlDispatch`): only
+  // with a verb the kernel's services use after them (ExAllocatePoolWithTag, KeAcquireSpinLock, IoCompleteRequest).
+  '|(Ke|Ex|Io|Mm|Ob|Ps|Nt|Po)(Acquire|Allocate|Free|Initialize|Release|Interlocked|Queue|Delete|Set|Create|Get|Is|Raise|Lower|' +
+  'Enter|Leave|Try|Wait|Notify|Register|Unregister|Cancel|Query|Read|Write|Reference|Dereference|Insert|Remove|Stall|Bug|' +
+  'Flush|Map|Unmap|Build|Copy|Mark|Probe|Lock|Unlock|Attach|Detach|Pulse|Reset|Clear|Start|Stop|' +
+  'Synchronize|Delay|Connect|Disconnect|Enumerate|Validate|Update|Reinitialize|Uuid|System|Local|Signal|Revert|Impersonate)' +
+  '(?![a-z])' +
+  '|IoCompleteRequest$|UNREFERENCED_PARAMETER$|mem(cpy|set|move|cmp)$|str\\w*$|wcs\\w*$|sizeof$|FIELD_OFFSET$|CONTAINING_RECORD$)',
+);
 
 /** Whether a call to `name` may reach a workspace helper: not a catalog function, not tracing, not a system service. */
 export function mayBeHelper(name: string, catalog: Catalog): boolean {

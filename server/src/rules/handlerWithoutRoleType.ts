@@ -4,7 +4,7 @@
 import { blankAnnotations } from '../syntax/blank';
 import type { FunctionInfo } from '../analysis/fileAnalysis';
 import type { Finding, Fix, Rule, RuleContext } from './types';
-import { code, lineOf } from './util';
+import { code, lineBreak, lineOf } from './util';
 import { definedParamCount, fileName } from './roleUtil';
 import { trusted } from './trustedRoles';
 
@@ -35,7 +35,7 @@ export const handlerWithoutRoleType: Rule = {
             ? `a ${entry.conventionalName} handler` : 'a handler'} or check its IRQL. Declare it as ${example} before the definition.`,
         // Definitions of other shapes (`#if`/`#else` arms) have other roles: one declaration would contradict their
         // entries, so each must be declared in its own arm, by hand.
-        fixes: roles.length === 1 && !otherShapes(fn.name, definedParamCount(fn) ?? -1, ctx) ? [declare(fn, roles[0], file.text)] : undefined,
+        fixes: roles.length === 1 && !otherShapes(fn.name, definedParamCount(fn) ?? -1, ctx) ? [declare(fn, roles[0], file.text, lineBreak(file))] : undefined,
       });
     }
     return out;
@@ -81,7 +81,7 @@ function otherShapes(name: string, arity: number, ctx: RuleContext): boolean {
 }
 
 /** Inserts `ROLE Name;` on its own line above the definition and above any annotation-only lines that lead it. */
-function declare(fn: FunctionInfo, role: string, text: string): Fix {
+function declare(fn: FunctionInfo, role: string, text: string, nl: string): Fix {
   let at = text.lastIndexOf('\n', fn.node.startIndex - 1) + 1;
   for (;;) {
     if (at === 0) break;
@@ -94,7 +94,7 @@ function declare(fn: FunctionInfo, role: string, text: string): Fix {
   const isStatic = fn.node.namedChildren.some((c) => c?.type === 'storage_class_specifier' && c.text === 'static');
   return {
     title: `Declare ${fn.name} as ${role}`,
-    changes: [{ start: at, end: at, newText: `${indent}${isStatic ? 'static ' : ''}${role} ${fn.name};${text.includes('\r\n') ? '\r\n' : '\n'}` }],
+    changes: [{ start: at, end: at, newText: `${indent}${isStatic ? 'static ' : ''}${role} ${fn.name};${nl}` }],
     preferred: true,
   };
 }

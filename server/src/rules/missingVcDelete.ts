@@ -15,7 +15,7 @@ import { resolveStatus, type CallObservation } from '../analysis/flow';
 import { stripCasts } from '../analysis/expressions';
 import type { FileSummary } from '../analysis/summary';
 import type { Finding, Fix, Rule, RuleContext } from './types';
-import { code, range } from './util';
+import { code, lineBreak, range } from './util';
 import { deletedAround } from './deleteAround';
 import { acrossSummaries, anySame, apisWhere, argKey, callManagerKind, CLOSE_COMPLETIONS, DELETES, insertionAfter, namesOf, paramIndex, reachable, spelled, where } from './vcUtil';
 
@@ -28,7 +28,7 @@ function deleteFix(ctx: RuleContext, obs: CallObservation, handle: Node, del: st
   const handleText = exprKey(lvalue);
   const { at, indent, step } = ins;
   // The delete's status is examined (it is _Must_inspect_result_) and the stale handle cleared, as drivers do.
-  const nl = ctx.file.text.includes('\r\n') ? '\r\n' : '\n'; // the file's own line breaks
+  const nl = lineBreak(ctx.file);
   const newText = `${nl}${indent}if (${del}(${handleText}) == NDIS_STATUS_SUCCESS) {${nl}${indent}${step}${handleText} = NULL;${nl}${indent}}`;
   return [{ title: `Delete the VC with ${del} after completing the close`, changes: [{ start: at, end: at, newText }], preferred: true }];
 }

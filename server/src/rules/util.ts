@@ -42,3 +42,6 @@ export function range(n: Node): { start: number; end: number } {
 
 /** `name` as the user wrote it in a message: backticked. */
 export const code = (s: string) => `\`${s}\``;
+
+/** The file's own line break for inserted lines, read once per version (a scan per fix was quadratic on a 20 MB file). */
+export const lineBreak = (file: RuleContext['file']): string => file.memo('lineBreak', () => (file.text.includes('\r\n') ? '\r\n' : '\n'));

@@ -93,6 +93,27 @@ VOID CmFinishClose(PCM_VC Vc)
     assert.match(f.message, /through `CmFinishClose` → `CmCompleteClose` → `NdisCmCloseCallComplete` in call\.c/);
   });
 
+  test('follows helpers whose names start like the kernel\'s (`ExCm…`, `Post…`, `Io…`) as any other', async () => {
+    // Only the system's own services are left out of helper summaries: a driver's `ExCmFinishClose` is its helper.
+    for (const [outer, inner] of [['ExCmFinishClose', 'ExCmCompleteClose'], ['PostCloseWork', 'IoctlCompleteClose'], ['KeepCloseGoing', 'ObjCompleteClose']]) {
+      const finish = `${CM_HEADER}
+VOID ${inner}(PCM_VC Vc, NDIS_STATUS Status)
+{
+    NdisCmCloseCallComplete(Status, Vc->NdisVcHandle, NULL);
+}
+
+VOID ${outer}(PCM_VC Vc)
+{
+    ${inner}(Vc, NDIS_STATUS_SUCCESS);
+}
+`;
+      const r = await check({ 'cm.c': handler(`${DEACTIVATE}\n    ${outer}(Vc);\n    return NDIS_STATUS_SUCCESS;`).replace('VOID CmFreeVc', `VOID ${outer}(PCM_VC Vc);\nVOID CmFreeVc`), 'finish.c': finish });
+      const [f] = r.of('double-completion');
+      assert.ok(f, `${outer} -> ${inner}: ${JSON.stringify(r.findings.map((x) => x.rule))}`);
+      assert.ok(f.message.includes(`\`${outer}\` → \`${inner}\``), f.message);
+    }
+  });
+
   test('a helper in the same file is named with its line', async () => {
     const src = handler(`${DEACTIVATE}\n    CmCompleteClose(Vc, NDIS_STATUS_SUCCESS);\n    return NDIS_STATUS_SUCCESS;`) + CALL_C.replace(CM_HEADER, '');
     const r = await check(src);
