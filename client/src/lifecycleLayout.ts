@@ -1,0 +1,141 @@
+// Where the lifecycle picture puts its boxes and arrows: steps in rows by their longest distance from the start
+// (edges that go back, e.g. a retry, are drawn on the side and do not push rows down), each box sized to its text.
+// Pure and linear in steps + edges; lifecycleHtml.ts draws the result.
+import type { LifecycleStep, RequestLifecycle } from './protocol';
+
+export interface Box {
+  step: LifecycleStep;
+  index: number;
+  rank: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Arrow {
+  from: Box;
+  to: Box;
+  label?: string;
+  /** SVG path data. */
+  path: string;
+  /** Where its label goes. */
+  lx: number;
+  ly: number;
+}
+
+export interface Layout { boxes: Box[]; arrows: Arrow[]; width: number; height: number; boxWidth: number }
+
+/** Sizes shared with the renderer, which puts its text lines at these offsets. */
+export const METRICS = {
+  charWidth: 7.2, // 12px text, generous for proportional and monospace fonts alike
+  line: 18,
+  head: 44, // the step's label and its actor · API line
+  pad: 12,
+  gapX: 28,
+  gapY: 46,
+  minWidth: 190,
+  maxChars: 48, // longer text is cut with an ellipsis (the full text is in the box's tooltip)
+  margin: 16,
+  sideRoom: 48, // room on the right for arrows that go back or across a row
+};
+
+/** The text lines a box holds under its heading: the author's functions, or one line saying why there are none. */
+export function boxLines(step: LifecycleStep): number {
+  return Math.max(1, step.implementedBy.length);
+}
+
+export function clip(text: string): string {
+  return text.length > METRICS.maxChars ? `${text.slice(0, METRICS.maxChars - 1)}…` : text;
+}
+
+export function layout(lc: RequestLifecycle): Layout {
+  const m = METRICS;
+  const index = new Map(lc.steps.map((s, i) => [s.id, i]));
+  const edges = lc.edges.filter((e) => index.has(e.from) && index.has(e.to));
+  const out: number[][] = lc.steps.map(() => []);
+  for (const e of edges) out[index.get(e.from)!].push(index.get(e.to)!);
+  const order = topologicalOrder(lc.steps.length, out);
+  const rank = new Array<number>(lc.steps.length).fill(0);
+  const position = new Array<number>(lc.steps.length);
+  order.forEach((v, i) => { position[v] = i; });
+  for (const v of order) {
+    for (const w of out[v]) if (position[w] > position[v]) rank[w] = Math.max(rank[w], rank[v] + 1);
+  }
+
+  const longest = Math.max(0, ...lc.steps.flatMap((s) => [s.label, `${s.actor} · ${s.api}`, ...s.implementedBy.map((f) => f.name)])
+    .map((t) => clip(t).length));
+  const boxWidth = Math.max(m.minWidth, Math.ceil(longest * m.charWidth + 2 * m.pad));
+  const rows: number[][] = [];
+  lc.steps.forEach((_, i) => (rows[rank[i]] ??= []).push(i));
+  const widest = Math.max(1, ...rows.map((r) => r?.length ?? 0));
+  const width = m.margin * 2 + widest * boxWidth + (widest - 1) * m.gapX + m.sideRoom;
+  const boxes: Box[] = new Array(lc.steps.length);
+  let y = m.margin;
+  for (const row of rows) {
+    if (!row) continue;
+    const rowWidth = row.length * boxWidth + (row.length - 1) * m.gapX;
+    let x = m.margin + (width - m.sideRoom - 2 * m.margin - rowWidth) / 2;
+    let tallest = 0;
+    for (const i of row) {
+      const h = m.head + boxLines(lc.steps[i]) * m.line + m.pad / 2;
+      boxes[i] = { step: lc.steps[i], index: i, rank: rank[i], x, y, w: boxWidth, h };
+      x += boxWidth + m.gapX;
+      tallest = Math.max(tallest, h);
+    }
+    y += tallest + m.gapY;
+  }
+  const arrows = edges.map((e) => arrow(boxes[index.get(e.from)!], boxes[index.get(e.to)!], e.label));
+  return { boxes, arrows, width, height: Math.max(y - m.gapY + m.margin, 2 * m.margin), boxWidth };
+}
+
+/**
+ * A depth-first order in which every edge that is not part of a cycle points forward: steps without incoming edges
+ * start the walks (in the server's order), then any left over (a cycle with no way in). Iterative, so a long chain
+ * cannot overflow the stack.
+ */
+function topologicalOrder(n: number, out: number[][]): number[] {
+  const incoming = new Array<number>(n).fill(0);
+  for (const targets of out) for (const w of targets) incoming[w]++;
+  const seen = new Array<boolean>(n).fill(false);
+  const post: number[] = [];
+  const visit = (start: number) => {
+    if (seen[start]) return;
+    seen[start] = true;
+    const stack: [number, number][] = [[start, 0]];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const [v, next] = top;
+      if (next < out[v].length) {
+        top[1]++;
+        const w = out[v][next];
+        if (!seen[w]) { seen[w] = true; stack.push([w, 0]); }
+      } else {
+        stack.pop();
+        post.push(v);
+      }
+    }
+  };
+  for (let v = 0; v < n; v++) if (incoming[v] === 0) visit(v);
+  for (let v = 0; v < n; v++) visit(v);
+  return post.reverse();
+}
+
+/** Down from the bottom of one box to the top of the next; sideways and back up along the right-hand side. */
+function arrow(from: Box, to: Box, label: string | undefined): Arrow {
+  const withLabel = label ? { label } : {};
+  if (to.rank > from.rank) {
+    const x1 = from.x + from.w / 2;
+    const y1 = from.y + from.h;
+    const x2 = to.x + to.w / 2;
+    const y2 = to.y;
+    const mid = (y1 + y2) / 2;
+    return { from, to, ...withLabel, path: `M ${x1} ${y1} C ${x1} ${mid}, ${x2} ${mid}, ${x2} ${y2 - 2}`, lx: (x1 + x2) / 2 + 6, ly: mid + 4 };
+  }
+  const x1 = from.x + from.w;
+  const y1 = from.y + from.h / 2;
+  const x2 = to.x + to.w;
+  const y2 = to.y + to.h / 2;
+  const bend = Math.max(x1, x2) + METRICS.sideRoom - 8;
+  return { from, to, ...withLabel, path: `M ${x1} ${y1} C ${bend} ${y1}, ${bend} ${y2}, ${x2 + 2} ${y2}`, lx: bend - 4, ly: (y1 + y2) / 2 };
+}
