@@ -45,6 +45,11 @@ export interface ChunkFacts {
   readonly calls: ReadonlyMap<string, number>;
   /** Called names in order, deduplicated (the call graph entry of `fn`). */
   readonly callees: readonly string[];
+  /**
+   * A function's calls in its body, as pairs (index in `callees`, offset of the callee's name in the item): where
+   * each call is, for navigation. Offsets only, so not part of `sem`.
+   */
+  readonly callSites?: readonly number[];
   readonly evidence: readonly string[];
   readonly vcCreated: readonly { handle: string; start: number; end: number; aliases: string[] }[];
   readonly vcDeleted: readonly { handle: string; aliases: string[] }[];

@@ -63,6 +63,8 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   const fn = parts && parts.nameNode.type === 'identifier' ? { name: parts.nameNode.text, params: parts.params, arity: arityOf(node) ?? -1 } : undefined;
   const calls = new Map<string, number>();
   const callees: string[] = [];
+  /** Pairs (index in `callees`, offset of the callee's name in the item): the call hierarchy's call sites. */
+  const callSites: number[] = [];
   const evidence = new Set<string>();
   const vcCreated: { handle: string; start: number; end: number; aliases: string[] }[] = [];
   const vcDeleted: { handle: string; aliases: string[] }[] = [];
@@ -131,6 +133,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     calls.set(name, (calls.get(name) ?? 0) + 1);
     if (ROLE_EVIDENCE.has(name)) evidence.add(name);
     if (fn && !callees.includes(name)) callees.push(name);
+    if (fn && call.startIndex >= bodyStart) callSites.push(callees.indexOf(name), f.startIndex - start);
     if (name !== 'NdisCoCreateVc' && name !== 'NdisMCmCreateVc' && name !== 'NdisCoDeleteVc' && name !== 'NdisMCmDeleteVc') continue;
     const args = call.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
     const owner = fn ? node : null;
@@ -160,6 +163,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     fn: fn && { name: own(fn.name), params: fn.params.map(own), arity: fn.arity },
     calls: new Map([...calls].map(([name, count]) => [own(name), count])),
     callees: callees.map(own),
+    ...(callSites.length ? { callSites } : {}),
     evidence: [...evidence].sort().map(own),
     vcCreated: vcCreated.map((v) => ({ ...v, handle: own(v.handle), aliases: v.aliases.map(own) })),
     vcDeleted: vcDeleted.map((v) => ({ handle: own(v.handle), aliases: v.aliases.map(own) })),
