@@ -2,7 +2,7 @@
 // author's functions on its steps, and the same steps as a list with what is missing or wrong said in words. Pure:
 // the panel passes a nonce and gets the page plus the places its links stand for (a link posts only an index, so
 // the page can open nothing the extension did not give it). No remote content, no library, theme colours only.
-import { layout, METRICS, clip, type Box, type Layout } from './lifecycleLayout';
+import { clip, headHeight, labelLines, layout, METRICS, type Box, type Layout } from './lifecycleLayout';
 import { placeLabel, type LifecycleStep, type Place, type RequestLifecycle, type StepState } from './protocol';
 
 export interface LifecyclePage {
@@ -99,7 +99,7 @@ function drawBox(b: Box, link: LinkMaker): string {
   const s = b.step;
   const x = b.x + m.pad;
   const lines: string[] = [];
-  let y = b.y + m.head + m.line - 6;
+  let y = b.y + headHeight(s) + m.line - 6;
   if (s.implementedBy.length === 0) {
     lines.push(`<text class="none" x="${x}" y="${y}">${escapeHtml(emptyWords(s))}</text>`);
   }
@@ -118,9 +118,9 @@ function drawBox(b: Box, link: LinkMaker): string {
   return `<g class="step ${stateClass(s.state)}" data-step="${escapeHtml(s.id)}">
 <title>${tooltip}</title>
 <rect class="box" x="${b.x}" y="${b.y}" width="${b.w}" height="${b.h}" rx="6"/>
-<text class="label" x="${x}" y="${b.y + 20}">${escapeHtml(clip(s.label))}</text>
-<text class="state-word" x="${b.x + b.w - m.pad}" y="${b.y + 20}" text-anchor="end">${escapeHtml(markWord(s.state))}</text>
-<text class="api" x="${x}" y="${b.y + 37}">${escapeHtml(clip(`${ACTOR_WORDS[s.actor] ?? s.actor} · ${s.api}`))}</text>
+${labelLines(s).map((l, i) => `<text class="label" x="${x}" y="${b.y + 20 + i * m.line}">${escapeHtml(l)}</text>`).join('\n')}
+<text class="state-word" x="${b.x + b.w - m.pad}" y="${b.y + headHeight(s) - 7}" text-anchor="end">${escapeHtml(markWord(s.state))}</text>
+<text class="api" x="${x}" y="${b.y + headHeight(s) - 7}">${escapeHtml(clip(`${ACTOR_WORDS[s.actor] ?? s.actor} · ${s.api}`))}</text>
 ${lines.join('\n')}
 </g>`;
 }

@@ -30,7 +30,8 @@ export interface Layout { boxes: Box[]; arrows: Arrow[]; width: number; height: 
 export const METRICS = {
   charWidth: 7.2, // 12px text, generous for proportional and monospace fonts alike
   line: 18,
-  head: 44, // the step's label and its actor · API line
+  head: 26, // above the label lines: the top padding; below them, the actor · API line
+  labelChars: 40, // the step's label wraps at this many characters, on at most two lines
   pad: 12,
   gapX: 28,
   gapY: 46,
@@ -45,8 +46,29 @@ export function boxLines(step: LifecycleStep): number {
   return Math.max(1, step.implementedBy.length);
 }
 
-export function clip(text: string): string {
-  return text.length > METRICS.maxChars ? `${text.slice(0, METRICS.maxChars - 1)}…` : text;
+/** The step's label in at most two lines (words kept whole where they fit; the second line cut if need be). */
+export function labelLines(step: LifecycleStep): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of step.label.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > METRICS.labelChars) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length > 2 ? [lines[0], clip(lines.slice(1).join(' '), METRICS.labelChars)] : lines.length ? lines : [''];
+}
+
+/** Where the box's heading ends and its lines of functions begin, from the box's top. */
+export function headHeight(step: LifecycleStep): number {
+  return METRICS.head + labelLines(step).length * METRICS.line;
+}
+
+export function clip(text: string, max = METRICS.maxChars): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 export function layout(lc: RequestLifecycle): Layout {
@@ -63,8 +85,9 @@ export function layout(lc: RequestLifecycle): Layout {
     for (const w of out[v]) if (position[w] > position[v]) rank[w] = Math.max(rank[w], rank[v] + 1);
   }
 
-  const longest = Math.max(0, ...lc.steps.flatMap((s) => [s.label, `${s.actor} · ${s.api}`, ...s.implementedBy.map((f) => f.name)])
-    .map((t) => clip(t).length));
+  // The actor · API line also holds the state mark ("✗ missing") at its right.
+  const longest = Math.max(0, ...lc.steps.flatMap((s) => [...labelLines(s).map((l) => l.length), clip(`${s.actor} · ${s.api}`).length + 12,
+    ...s.implementedBy.map((f) => clip(f.name).length)]));
   const boxWidth = Math.max(m.minWidth, Math.ceil(longest * m.charWidth + 2 * m.pad));
   const rows: number[][] = [];
   lc.steps.forEach((_, i) => (rows[rank[i]] ??= []).push(i));
@@ -78,7 +101,7 @@ export function layout(lc: RequestLifecycle): Layout {
     let x = m.margin + (width - m.sideRoom - 2 * m.margin - rowWidth) / 2;
     let tallest = 0;
     for (const i of row) {
-      const h = m.head + boxLines(lc.steps[i]) * m.line + m.pad / 2;
+      const h = headHeight(lc.steps[i]) + boxLines(lc.steps[i]) * m.line + m.pad / 2;
       boxes[i] = { step: lc.steps[i], index: i, rank: rank[i], x, y, w: boxWidth, h };
       x += boxWidth + m.gapX;
       tallest = Math.max(tallest, h);

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { escapeHtml, renderLifecycle, requestWords } from '../../../client/src/lifecycleHtml';
-import { layout } from '../../../client/src/lifecycleLayout';
+import { labelLines, layout, METRICS } from '../../../client/src/lifecycleLayout';
 import { at, closeCall } from './lifecycleFixtures';
 
 const NONCE = 'bm9uY2Utb2YtdGhlLXRlc3Q=';
@@ -134,6 +134,18 @@ describe('lifecycle picture layout', () => {
     assert.ok(boxWidth >= 40 * 7, `the box is wide enough for a 40-character name (${boxWidth})`);
     const empty = layout(closeCall({ steps: [], edges: [] }));
     assert.equal(empty.boxes.length, 0);
+  });
+
+  test('wraps a long step label on two lines of whole words, and cuts a third', () => {
+    const step = { id: 's', label: 'the handler returns NDIS_STATUS_PENDING and finishes later', actor: 'call-manager' as const, api: 'NDIS_STATUS_PENDING', implementedBy: [], state: 'implemented' as const };
+    const two = labelLines(step);
+    assert.deepEqual(two, ['the handler returns NDIS_STATUS_PENDING', 'and finishes later']);
+    assert.equal(two.join(' '), step.label, 'nothing is lost');
+    assert.ok(two.every((l) => l.length <= METRICS.labelChars || !l.includes(' ')), `${JSON.stringify(two)} fit`);
+    const three = labelLines({ ...step, label: `${step.label} ${step.label} ${step.label}` });
+    assert.equal(three.length, 2);
+    assert.ok(three[1].endsWith('…'));
+    assert.deepEqual(labelLines({ ...step, label: 'Close' }), ['Close']);
   });
 
   test('cuts a name longer than a box holds in the picture, and keeps it whole in the list', () => {
