@@ -85,7 +85,7 @@ type LinkMaker = (name: string, place: Place | undefined, inSvg: boolean) => str
 
 function drawSvg(shape: Layout, link: LinkMaker): string {
   const arrows = shape.arrows.map((a) => `<path class="edge" d="${a.path}" marker-end="url(#arrowhead)"/>`
-    + (a.label ? `<text class="edge-label" x="${a.lx}" y="${a.ly}">${escapeHtml(clip(a.label))}</text>` : '')).join('\n');
+    + (a.label ? `<text class="edge-label" x="${a.lx}" y="${a.ly}">${escapeHtml(a.label)}</text>` : '')).join('\n');
   const boxes = shape.boxes.map((b) => drawBox(b, link)).join('\n');
   return `<svg class="machine" role="group" aria-label="State machine of the request" width="${shape.width}" height="${shape.height}" viewBox="0 0 ${shape.width} ${shape.height}" xmlns="http://www.w3.org/2000/svg">
 <defs><marker id="arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="arrowhead" d="M 0 0 L 10 5 L 0 10 z"/></marker></defs>
@@ -101,7 +101,7 @@ function drawBox(b: Box, link: LinkMaker): string {
   const lines: string[] = [];
   let y = b.y + headHeight(s) + m.line - 6;
   if (s.implementedBy.length === 0) {
-    lines.push(`<text class="none" x="${x}" y="${y}">${escapeHtml(emptyWords(s))}</text>`);
+    lines.push(`<text class="none" x="${x}" y="${y}">${escapeHtml(clip(emptyWords(s)))}</text>`);
   }
   for (const f of s.implementedBy) {
     const opened = link(f.name, f.place, true);
@@ -133,7 +133,7 @@ function markWord(state: StepState): string {
 function emptyWords(s: LifecycleStep): string {
   if (s.state === 'missing') return 'not found in this driver';
   if (s.state === 'ndis') return s.actor === 'ndis' ? 'NDIS' : `the ${ACTOR_WORDS[s.actor] ?? s.actor}`;
-  if (s.state === 'not-applicable') return 'not used by this driver';
+  if (s.state === 'not-applicable') return s.note ?? 'not used by this driver';
   return '—';
 }
 

@@ -38,7 +38,8 @@ export const METRICS = {
   minWidth: 190,
   maxChars: 48, // longer text is cut with an ellipsis (the full text is in the box's tooltip)
   margin: 16,
-  sideRoom: 48, // room on the right for arrows that go back or across a row
+  lane: 14, // arrows that skip a row or go back run in lanes right of the boxes, this far apart
+  sideLabelChars: 28,
 };
 
 /** The text lines a box holds under its heading: the author's functions, or one line saying why there are none. */
@@ -92,13 +93,18 @@ export function layout(lc: RequestLifecycle): Layout {
   const rows: number[][] = [];
   lc.steps.forEach((_, i) => (rows[rank[i]] ??= []).push(i));
   const widest = Math.max(1, ...rows.map((r) => r?.length ?? 0));
-  const width = m.margin * 2 + widest * boxWidth + (widest - 1) * m.gapX + m.sideRoom;
+  // Arrows between neighbouring rows go straight down; the others run in lanes on the right (with their labels).
+  const side = edges.filter((e) => rank[index.get(e.to)!] !== rank[index.get(e.from)!] + 1);
+  const sideLabel = Math.max(0, ...side.map((e) => clip(e.label ?? '', m.sideLabelChars).length));
+  const content = widest * boxWidth + (widest - 1) * m.gapX;
+  const sideRoom = side.length ? 16 + side.length * m.lane + Math.ceil(sideLabel * m.charWidth) : 0;
+  const width = m.margin * 2 + content + sideRoom;
   const boxes: Box[] = new Array(lc.steps.length);
   let y = m.margin;
   for (const row of rows) {
     if (!row) continue;
     const rowWidth = row.length * boxWidth + (row.length - 1) * m.gapX;
-    let x = m.margin + (width - m.sideRoom - 2 * m.margin - rowWidth) / 2;
+    let x = m.margin + (content - rowWidth) / 2;
     let tallest = 0;
     for (const i of row) {
       const h = headHeight(lc.steps[i]) + boxLines(lc.steps[i]) * m.line + m.pad / 2;
@@ -108,7 +114,12 @@ export function layout(lc: RequestLifecycle): Layout {
     }
     y += tallest + m.gapY;
   }
-  const arrows = edges.map((e) => arrow(boxes[index.get(e.from)!], boxes[index.get(e.to)!], e.label));
+  let lane = 0;
+  const arrows = edges.map((e) => {
+    const from = boxes[index.get(e.from)!];
+    const to = boxes[index.get(e.to)!];
+    return to.rank === from.rank + 1 ? down(from, to, e.label) : aside(from, to, e.label, m.margin + content + 16 + lane++ * m.lane);
+  });
   return { boxes, arrows, width, height: Math.max(y - m.gapY + m.margin, 2 * m.margin), boxWidth };
 }
 
@@ -144,21 +155,24 @@ function topologicalOrder(n: number, out: number[][]): number[] {
   return post.reverse();
 }
 
-/** Down from the bottom of one box to the top of the next; sideways and back up along the right-hand side. */
-function arrow(from: Box, to: Box, label: string | undefined): Arrow {
-  const withLabel = label ? { label } : {};
-  if (to.rank > from.rank) {
-    const x1 = from.x + from.w / 2;
-    const y1 = from.y + from.h;
-    const x2 = to.x + to.w / 2;
-    const y2 = to.y;
-    const mid = (y1 + y2) / 2;
-    return { from, to, ...withLabel, path: `M ${x1} ${y1} C ${x1} ${mid}, ${x2} ${mid}, ${x2} ${y2 - 2}`, lx: (x1 + x2) / 2 + 6, ly: mid + 4 };
-  }
+/** Down from the bottom of one box to the top of the next row's. */
+function down(from: Box, to: Box, label: string | undefined): Arrow {
+  const x1 = from.x + from.w / 2;
+  const y1 = from.y + from.h;
+  const x2 = to.x + to.w / 2;
+  const y2 = to.y;
+  const mid = (y1 + y2) / 2;
+  return { from, to, ...(label ? { label: clip(label) } : {}), path: `M ${x1} ${y1} C ${x1} ${mid}, ${x2} ${mid}, ${x2} ${y2 - 2}`, lx: (x1 + x2) / 2 + 6, ly: mid + 4 };
+}
+
+/** Out of the right of one box, along its lane and into the right of the other: skipping rows, or going back. */
+function aside(from: Box, to: Box, label: string | undefined, laneX: number): Arrow {
   const x1 = from.x + from.w;
-  const y1 = from.y + from.h / 2;
+  const y1 = from.y + Math.min(from.h / 2, 22);
   const x2 = to.x + to.w;
-  const y2 = to.y + to.h / 2;
-  const bend = Math.max(x1, x2) + METRICS.sideRoom - 8;
-  return { from, to, ...withLabel, path: `M ${x1} ${y1} C ${bend} ${y1}, ${bend} ${y2}, ${x2 + 2} ${y2}`, lx: bend - 4, ly: (y1 + y2) / 2 };
+  const y2 = to.y + Math.min(to.h / 2, 22) + 6;
+  return {
+    from, to, ...(label ? { label: clip(label, METRICS.sideLabelChars) } : {}),
+    path: `M ${x1} ${y1} H ${laneX} V ${y2} H ${x2 + 2}`, lx: laneX + 4, ly: (y1 + y2) / 2,
+  };
 }
