@@ -13,6 +13,7 @@ import { CONDITIONAL_NODES, liveFilter } from './preproc';
 import { summarizeFunction, type LocalSummary } from './helperSummary';
 import type { WalkedNode } from './certainCalls';
 import { helperKey } from './helperEffects';
+import { endingOf } from './pendingReturn';
 import { own, ROLE_EVIDENCE, type ChunkFacts, type ChunkServices } from './chunks';
 
 /** The function a definition defines: its name node, body and parameter names; null for anything else. */
@@ -154,8 +155,10 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     .map((c) => ({ ...c, name: own(c.name), type: own(c.type), start: c.start - start, end: c.end - start }));
   const macro = macroFactOf(node, text, start);
   const helper = fn && parts && s.lifecycle ? helperOf(parts.body, walked, fn.params, callees, s as Required<ChunkServices>) : undefined;
+  const ending = fn && parts ? endingOf(parts.body, walked) : undefined;
   const facts = {
     ...(helper ? { helper } : {}),
+    ...(ending && parts ? { ending, nameAt: parts.nameNode.startIndex - start } : {}),
     type: node.type,
     fn: fn && { name: own(fn.name), params: fn.params.map(own), arity: fn.arity },
     calls: new Map([...calls].map(([name, count]) => [own(name), count])),
@@ -176,6 +179,8 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     // Only definitions add to the hash, so the other items' hashes stay what leafFacts computes.
     ...(macro ? [[macro.name, macro.params, macro.body]] : []),
     ...(facts.helper ? [helperKey(facts.helper)] : []),
+    // Whether a handler can pend is a cross-file fact of the lifecycle model (lifecycleSummary.ts).
+    ...(ending && ending !== 'sync' ? [ending] : []),
   ]);
   return { ...facts, sem: hash(semantic) };
 }

@@ -1,0 +1,36 @@
+// The places the lifecycle model shows for a file (function definitions, their lifecycle and helper calls, handler
+// bindings) as absolute offsets, with each function's syntactic ending. Derived from the items' facts for every
+// version (never carried through edits), and kept out of the cross-file key except the endings.
+import type { Chunk } from './chunks';
+import type { Ending } from './pendingReturn';
+
+export interface LifecycleFunction {
+  name: string;
+  /** The definition item's extent. */
+  start: number;
+  end: number;
+  /** Offset of the function's name. */
+  nameAt: number;
+  ending: Ending;
+  /** Lifecycle calls and calls that may reach a helper or macro (helperSummary.ts), at their offsets. */
+  sites?: { name: string; at: number }[];
+}
+
+export interface LifecycleSummary {
+  functions: LifecycleFunction[];
+  /** [start, end) of each entry of FileSummary.bindings, in the same order. */
+  bindings: [number, number][];
+}
+
+export function lifecycleOf(chunks: readonly Pick<Chunk, 'start' | 'end' | 'facts'>[]): LifecycleSummary {
+  const functions: LifecycleFunction[] = [];
+  const bindings: [number, number][] = [];
+  for (const { start, end, facts: f } of chunks) {
+    for (const b of f.bindings) bindings.push([start + b.start, start + b.end]);
+    if (!f.fn) continue;
+    const h = f.helper;
+    const sites = h ? [...h.effects.map((e) => ({ name: e.api, at: start + e.at })), ...h.calls.map((c) => ({ name: c.callee, at: start + c.at }))] : undefined;
+    functions.push({ name: f.fn.name, start, end, nameAt: start + (f.nameAt ?? 0), ending: f.ending ?? 'unknown', ...(sites?.length ? { sites } : {}) });
+  }
+  return { functions, bindings };
+}

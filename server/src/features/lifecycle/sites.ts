@@ -1,0 +1,69 @@
+// Where a driver completes pended requests: each call of a catalog completion function in its files, and each call of
+// a workspace macro or helper function that makes one (through nested helpers, bounded), read from the summaries.
+import type { Lifecycle } from '../../catalog/lifecycle';
+import type { FileSummary } from '../../analysis/summary';
+import { expandedCallees } from '../../analysis/macroDefs';
+import type { WorkspaceView } from '../../analysis/workspace';
+
+/** A completion call before it has a place: the file, the offsets of the call's name. */
+export interface RawSite { callee: string; caller: string; uri: string; start: number; end: number; via?: string }
+
+/** How deep helper calls are followed (as helperEffects.ts does). */
+const MAX_DEPTH = 8;
+
+export function completionSites(files: readonly FileSummary[], ws: WorkspaceView, lc: Lifecycle): RawSite[] {
+  // Function name -> the names its body calls that matter (lifecycle calls, possible helpers and macros).
+  const calls = new Map<string, string[]>();
+  for (const f of files) {
+    for (const fn of f.lifecycle?.functions ?? []) {
+      if (!fn.sites) continue;
+      const l = calls.get(fn.name);
+      const names = fn.sites.map((s) => s.name);
+      calls.set(fn.name, l ? [...l, ...names] : names);
+    }
+  }
+  const macroCompletions = new Map<string, string[]>();
+  const throughMacro = (name: string): string[] => {
+    let out = macroCompletions.get(name);
+    if (!out) {
+      out = ws.macro(name) ? expandedCallees(name, (n) => ws.macro(n)).filter((c) => lc.effectOf(c)?.completesHandler) : [];
+      macroCompletions.set(name, out);
+    }
+    return out;
+  };
+  // What a call of function `name` completes, directly or through what it calls: breadth first, each name once.
+  const helperCompletions = new Map<string, string[]>();
+  const throughHelper = (name: string): string[] => {
+    let out = helperCompletions.get(name);
+    if (out) return out;
+    const found = new Set<string>();
+    const seen = new Set([name]);
+    let level = [name];
+    for (let depth = 0; depth < MAX_DEPTH && level.length; depth++) {
+      const next: string[] = [];
+      for (const fn of level) {
+        for (const c of calls.get(fn) ?? []) {
+          if (lc.effectOf(c)?.completesHandler) { found.add(c); continue; }
+          for (const m of throughMacro(c)) found.add(m);
+          if (!seen.has(c) && calls.has(c)) { seen.add(c); next.push(c); }
+        }
+      }
+      level = next;
+    }
+    out = [...found];
+    helperCompletions.set(name, out);
+    return out;
+  };
+  const out: RawSite[] = [];
+  for (const f of files) {
+    for (const fn of f.lifecycle?.functions ?? []) {
+      for (const s of fn.sites ?? []) {
+        const at = { caller: fn.name, uri: f.uri, start: s.at, end: s.at + s.name.length };
+        if (lc.effectOf(s.name)?.completesHandler) { out.push({ callee: s.name, ...at }); continue; }
+        const via = ws.macro(s.name) ? throughMacro(s.name) : calls.has(s.name) ? throughHelper(s.name) : [];
+        for (const callee of via) out.push({ callee, ...at, via: s.name });
+      }
+    }
+  }
+  return out;
+}
