@@ -12,3 +12,5 @@ export { applyFileEvents, folderUri, indexFiles, indexFolders, tooLargeMessage }
 export { oversizeDiagnostic, skipMessage } from './limits';
 export { uriToPath } from './uris';
 export { driverKind } from './features/driverKind';
+export { navigation, provideImplementation, provideDefinition, provideReferences, providePrepareCallHierarchy, provideIncomingCalls,
+  provideOutgoingCalls, provideRequestLifecycle } from './features/navigation/provide';
