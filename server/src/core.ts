@@ -16,3 +16,5 @@ export { provideCodeLenses, resolveCodeLens } from './features/codeLens';
 export { driverModel } from './features/driverModel';
 export { LifecycleModels } from './features/lifecycle/models';
 export { ModelChanges } from './features/lifecycle/changes';
+export { navigation, provideImplementation, provideDefinition, provideReferences, providePrepareCallHierarchy, provideIncomingCalls,
+  provideOutgoingCalls, provideRequestLifecycle } from './features/navigation/provide';

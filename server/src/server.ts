@@ -5,12 +5,13 @@ import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import {
   CodeLensRefreshRequest, createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind,
-  type CompletionItem, type Connection, type InitializeParams, type InitializeResult,
+  type CompletionItem, type Connection, type InitializeParams, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type { Services } from './services';
 import { DEFAULT_SETTINGS, maxFileBytes, readSettings, type Settings } from './settings';
 import type { FeatureContext } from './features/context';
 import { OPEN_LOCATION, SHOW_RULE_DOC } from './features/commands';
+import { REQUEST_LIFECYCLE_REQUEST } from './features/lifecycle/requestName';
 import { DRIVER_KIND_REQUEST, type DriverKindParams, type DriverKindResult } from './features/driverKind';
 import { DRIVER_MODEL_REQUEST } from './features/driverModel';
 import { DRIVER_MODEL_CHANGED } from './features/lifecycle/changes';
@@ -148,6 +149,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: true },
       executeCommandProvider: { commands: [SHOW_RULE_DOC, OPEN_LOCATION] },
+      implementationProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      callHierarchyProvider: true,
       ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'condis-assist', version: '0.1.0' },
@@ -315,6 +320,31 @@ connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, (l: typeof
   return models && typeof uri === 'string' ? core.resolveCodeLens(l, models.forUri(uri), s.lifecycle, (u) => s.documents.get(u)?.clientUri ?? u) : l;
 })(lens));
 connection.onRequest(DRIVER_MODEL_REQUEST, guard('driverModel', null, (): DriverModelResult | null => (models ? core.driverModel(models, indexing) : null)));
+// Navigation over the lifecycle model (features/navigation/): the model of the document's driver, built per state.
+const nav = (s: Services) => core.navigation(s, {
+  analysis: (d) => validator?.analysis(d) ?? null, diagnostics: (d) => validator?.diagnostics(d) ?? [], readText: (u) => currentText(s, u) });
+connection.onImplementation(guard('implementation', null, (p, _c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  return doc ? core.provideImplementation(doc, p.position, nav(s)) : null;
+}));
+connection.onDefinition(guard('definition', null, (p, _c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  return doc ? core.provideDefinition(doc, p.position, nav(s)) : null;
+}));
+connection.onReferences(guard('references', null, (p, _c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  return doc ? core.provideReferences(doc, p.position, !!p.context?.includeDeclaration, nav(s)) : null;
+}));
+connection.languages.callHierarchy.onPrepare(guard('prepareCallHierarchy', null, (p, _c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  return doc ? core.providePrepareCallHierarchy(doc, p.position, nav(s)) : null;
+}));
+connection.languages.callHierarchy.onIncomingCalls(guard('incomingCalls', null, (p, _c, s) => core.provideIncomingCalls(p.item, nav(s))));
+connection.languages.callHierarchy.onOutgoingCalls(guard('outgoingCalls', null, (p, _c, s) => core.provideOutgoingCalls(p.item, nav(s))));
+connection.onRequest(REQUEST_LIFECYCLE_REQUEST, guard('requestLifecycle', null, (p: TextDocumentPositionParams, _c, s) => {
+  const doc = typeof p?.textDocument?.uri === 'string' && p.position ? s.documents.get(p.textDocument.uri) : undefined;
+  return doc ? core.provideRequestLifecycle(doc, p.position, nav(s)) : null;
+}));
 connection.onExecuteCommand(async (p) => {
   if (!init) return notInitialized();
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');

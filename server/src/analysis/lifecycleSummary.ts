@@ -15,6 +15,8 @@ export interface LifecycleFunction {
   /** Lifecycle calls and calls that may reach a helper or macro (helperSummary.ts), at their offsets. */
   /** `must`: made on every path through the function (what a helper's callers may count on). */
   sites?: { name: string; at: number; must: boolean }[];
+  /** Every call in the body, at the offset of the callee's name (from ChunkFacts.callSites): the call hierarchy's. */
+  calls?: { name: string; at: number }[];
 }
 
 export interface LifecycleSummary {
@@ -31,7 +33,11 @@ export function lifecycleOf(chunks: readonly Pick<Chunk, 'start' | 'end' | 'fact
     if (!f.fn) continue;
     const h = f.helper;
     const sites = h ? [...h.effects.map((e) => ({ name: e.api, at: start + e.at, must: e.must })), ...h.calls.map((c) => ({ name: c.callee, at: start + c.at, must: c.must }))] : undefined;
-    functions.push({ name: f.fn.name, start, end, nameAt: start + (f.nameAt ?? 0), ending: f.ending ?? 'unknown', ...(sites?.length ? { sites } : {}) });
+    const calls: { name: string; at: number }[] = [];
+    const cs = f.callSites ?? [];
+    for (let i = 0; i + 1 < cs.length; i += 2) calls.push({ name: f.callees[cs[i]], at: start + cs[i + 1] });
+    functions.push({ name: f.fn.name, start, end, nameAt: start + (f.nameAt ?? 0), ending: f.ending ?? 'unknown', ...(sites?.length ? { sites } : {}),
+      ...(calls.length ? { calls } : {}) });
   }
   return { functions, bindings };
 }

@@ -6,7 +6,7 @@ import type { DriverKind } from '../../analysis/workspace';
 import type { HandlerInfo, Place } from './types';
 import { requestShape, type Actor, type StepId } from './requestSteps';
 
-export const REQUEST_LIFECYCLE_REQUEST = 'condis/requestLifecycle';
+export { REQUEST_LIFECYCLE_REQUEST } from './requestName';
 
 export type StepState = 'implemented' | 'missing' | 'wrong' | 'ndis' | 'not-applicable';
 

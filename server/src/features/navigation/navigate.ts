@@ -57,16 +57,19 @@ export function definitions(target: NavTarget | null, model: NavModel, lifecycle
 }
 
 /**
- * textDocument/references on a handler: its registrations (table entries, NdisSetOptionalHandlers tables) and the
- * calls completing its request; with `includeDeclaration`, its definition and role-type declarations too.
+ * textDocument/references on a handler: its registrations (table entries, NdisSetOptionalHandlers tables, role-type
+ * declarations) and the calls completing its request; with `includeDeclaration`, its definition too.
  */
-export function references(target: NavTarget | null, model: NavModel, includeDeclaration: boolean, isDeclaration: (p: Place) => boolean): Location[] | null {
+export function references(target: NavTarget | null, model: NavModel, includeDeclaration: boolean): Location[] | null {
   const name = target?.kind === 'name' ? target.name : target?.kind === 'pending' ? target.fn : undefined;
-  const h = name === undefined ? undefined : model.handlers.find((x) => x.name === name);
-  if (!h) return null;
+  // One function may serve several roles (a shared OID handler): the references of each.
+  const hs = name === undefined ? [] : model.handlers.filter((x) => x.name === name);
+  if (!hs.length) return null;
   const places: Place[] = [];
-  if (includeDeclaration && h.definition) places.push(h.definition);
-  for (const r of h.registrations) if (includeDeclaration || !isDeclaration(r)) places.push(r);
-  for (const c of h.completions) places.push(c.place);
+  if (includeDeclaration && hs[0].definition) places.push(hs[0].definition);
+  for (const h of hs) {
+    places.push(...h.registrations);
+    for (const c of h.completions) places.push(c.place);
+  }
   return unique(places);
 }
