@@ -56,7 +56,9 @@ function driverNode(d: DriverInfo, expanded: boolean): DriverNode {
     children.push({
       id: `${id}/handlers`, label: 'Handlers', icon: 'group', expanded: true,
       description: handlersSummary(d.handlers),
-      children: d.handlers.map((h) => handlerNode(`${id}/handler/${h.name}`, h)),
+      // The requests that pend come first: where and whether they are completed is what the view is for.
+      children: [...d.handlers.filter((h) => h.pendable), ...d.handlers.filter((h) => !h.pendable)]
+        .map((h) => handlerNode(`${id}/handler/${h.name}`, h)),
     });
   }
   return {

@@ -71,7 +71,7 @@ export interface RequestLifecycle {
 
 /** The last segment of a URI's path, decoded: how a place is named to the user ("call.c"). */
 export function fileName(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
+  const path = uri.replace(/[?#].*$/, '').replace(/\/+$/, ''); // a folder URI may end in '/'
   const last = path.slice(path.lastIndexOf('/') + 1);
   try {
     return decodeURIComponent(last);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import type { CodeServer, RunDir } from '../../scripts/vscode/codeServer.mjs' with { 'resolution-mode': 'import' };
-import { codeLens, explorerPane, paneRowsUntil, peekUntil, runCommand, webviewPage } from './lifecycleView';
+import { codeLens, explorerPane, paneRow, paneRowsUntil, peekUntil, runCommand, webviewPage } from './lifecycleView';
 import { poll, Workbench } from './workbench';
 
 const ROOT = join(__dirname, '..', '..');
@@ -32,6 +32,11 @@ function lineOf(needle: string): number {
   const i = readFileSync(join(WORKSPACE, FILE), 'utf8').split('\n').findIndex((l) => l.includes(needle));
   assert.ok(i >= 0, `${needle} is in ${FILE}`);
   return i + 1;
+}
+
+/** The status bar's cursor position ("Ln 122, Col 1"). */
+function statusLine(wb: Workbench): Promise<string> {
+  return wb.page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText();
 }
 
 describe('the request lifecycle in the packaged extension (code-server, headless chromium)', { concurrency: false, timeout: 900_000 }, () => {
@@ -77,6 +82,8 @@ describe('the request lifecycle in the packaged extension (code-server, headless
   });
 
   it('lists the handlers in the CoNDIS Driver view with their completion state', async () => {
+    // The folder's pane folded away, so the view has the Explorer's height for its rows.
+    await wb.page.locator('.explorer-viewlet .pane-header[aria-expanded="true"]', { hasText: 'vscode-workspace' }).first().click();
     const pane = await explorerPane(wb, 'CoNDIS Driver');
     const rows = await paneRowsUntil(wb, pane, (rs) => {
       assert.ok(rs.some((r) => r.startsWith('CmCloseCall ') && r.includes('completed in CmCloseCallWorker')),
@@ -84,6 +91,15 @@ describe('the request lifecycle in the packaged extension (code-server, headless
     });
     assert.ok(rows.some((r) => r.includes('stand-alone call manager')), `the driver's kind is shown:\n${rows.join('\n')}`);
     assert.ok(rows.some((r) => r.startsWith('CmMakeCall ')), `CmMakeCall is listed:\n${rows.join('\n')}`);
+    // Clicking the handler opens its definition; unfolding it lists the completion calls with their places.
+    const row = paneRow(pane, 'CmCloseCall');
+    await row.click();
+    await poll(async () => assert.match(await statusLine(wb), new RegExp(`^Ln ${handlerLine},`)));
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    await paneRowsUntil(wb, pane, (rs) => {
+      assert.ok(rs.some((r) => r.startsWith('NdisCmCloseCallComplete in CmCloseCallWorker') && r.includes(`callManager.c:${completionLine}`)),
+        `the completion call is listed under CmCloseCall; the view shows:\n${rs.join('\n')}`);
+    });
     await wb.screenshot('02-driver-view');
   });
 
@@ -92,7 +108,8 @@ describe('the request lifecycle in the packaged extension (code-server, headless
     await runCommand(wb, 'CoNDIS: Show Request Lifecycle');
     const page = webviewPage(wb);
     const names = await wb.keepScreenOnFailure('lifecycle', () => poll(async () => {
-      const shown = (await page.locator('svg text.fn-name').allInnerTexts()).map((t) => t.trim());
+      // SVG elements have no innerText: their textContent is what is drawn.
+      const shown = await page.locator('svg text.fn-name').evaluateAll((ts) => ts.map((t) => (t.textContent ?? '').trim()));
       for (const name of ['CmCloseCall', 'CmCloseCallWorker']) assert.ok(shown.includes(name), `the picture shows ${name}; it shows: ${shown.join(', ') || 'nothing'}`);
       return shown;
     }, 45_000));
@@ -103,9 +120,8 @@ describe('the request lifecycle in the packaged extension (code-server, headless
     if (process.env.CONDIS_UPDATE_SCREENSHOTS) copyFileSync(shot, join(ROOT, 'docs', 'images', 'lifecycle.png'));
     // The link in the list posts a message; the extension opens the completion call in the editor.
     await page.locator('ol.steps a.fn', { hasText: 'CmCloseCallWorker' }).first().click();
-    const status = wb.page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first();
     await poll(async () => {
-      const text = await status.innerText();
+      const text = await statusLine(wb);
       assert.ok(text.startsWith(`Ln ${completionLine},`), `the editor moved to line ${completionLine}; the status bar says ${text}`);
     });
   });

@@ -32,12 +32,20 @@ export async function explorerPane(wb: Workbench, title: string): Promise<Locato
   return wb.page.locator('.explorer-viewlet .pane', { has: header }).first();
 }
 
+/** The row of a tree pane whose label is `label`. */
+export function paneRow(pane: Locator, label: string): Locator {
+  return pane.locator('.monaco-list-row', { has: pane.page().locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
+}
+
 /** A tree pane's rows as shown ("label description"), top to bottom, once `check(rows)` accepts them. */
 export async function paneRowsUntil(wb: Workbench, pane: Locator, check: (rows: string[]) => void, timeoutMs = 45_000): Promise<string[]> {
   return wb.keepScreenOnFailure('tree', () => poll(async () => {
+    // Label and description are separate elements (the space between them is a CSS margin): joined with one here.
     const rows = await pane.locator('.monaco-list-row').evaluateAll((rs) => rs
-      .map((r) => ({ text: ((r as unknown as { innerText: string }).innerText ?? '').replace(/\s+/g, ' ').trim(),
-        top: parseFloat((r as unknown as { style: { top: string } }).style.top) || 0 }))
+      .map((r) => ({
+        text: ['.label-name', '.label-description'].map((c) => (r.querySelector(c)?.textContent ?? '').trim()).filter(Boolean).join(' '),
+        top: parseFloat((r as unknown as { style: { top: string } }).style.top) || 0,
+      }))
       .sort((a, b) => a.top - b.top).map((r) => r.text));
     check(rows);
     return rows;

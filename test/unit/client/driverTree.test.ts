@@ -54,11 +54,11 @@ describe('driver view', () => {
     assert.equal(find(tree, 'Handlers')!.description, '1 · 1 pending without completion');
   });
 
-  test('tells a synchronous ending, an undetermined one and a handler that cannot pend apart', () => {
+  test('tells a synchronous ending, an undetermined one and a handler that cannot pend apart, listing those that can pend first', () => {
     const tree = driverTree(model([
+      handler({ name: 'CmCreateVc', role: 'PROTOCOL_CO_CREATE_VC', conventional: 'ProtocolCoCreateVc', pendable: false, ending: 'not-pendable', completions: [] }),
       handler({ name: 'CmOpenAf', role: 'PROTOCOL_CM_OPEN_AF', conventional: 'ProtocolCmOpenAf', ending: 'sync', completions: [] }),
       handler({ name: 'CmMakeCall', role: 'PROTOCOL_CM_MAKE_CALL', conventional: undefined, ending: 'unknown', completions: [] }),
-      handler({ name: 'CmCreateVc', role: 'PROTOCOL_CO_CREATE_VC', conventional: 'ProtocolCoCreateVc', pendable: false, ending: 'not-pendable', completions: [] }),
     ]));
     assert.deepEqual(handlersOf(tree).map((h) => [h.label, h.description, h.icon]), [
       ['CmOpenAf', 'ProtocolCmOpenAf · completes synchronously', 'sync'],
@@ -84,6 +84,11 @@ describe('driver view', () => {
     assert.deepEqual(all(driverTree(structuredClone(m))).map((n) => n.id), ids);
     const two = { ...m, drivers: [m.drivers[0], { ...m.drivers[0], root: 'file:///w/client', kind: 'client' as const }] };
     assert.deepEqual(driverTree(two).map((d) => [d.label, d.description, d.expanded]), [['cm', 'stand-alone call manager', false], ['client', 'CoNDIS client', false]]);
+  });
+
+  test('names a driver by its folder, also when the folder URI ends in a slash', () => {
+    const tree = driverTree(model([handler()], { root: 'file:///tmp/run/vscode%20workspace/' }));
+    assert.equal(tree[0].label, 'vscode workspace');
   });
 
   test('shows nothing for a workspace without drivers (the view then shows its welcome text)', () => {
