@@ -137,7 +137,9 @@ function handlerNode(id: string, h: HandlerInfo): DriverNode {
 
 function completionNode(id: string, c: CompletionSite): DriverNode {
   return {
-    id, label: `${c.callee} in ${c.caller}`, description: placeLabel(c.place), icon: 'completion', place: c.place, children: [],
+    // The caller first: in a narrow side bar the function's name is what tells the entries apart.
+    id, label: c.caller, description: `${placeLabel(c.place)} · ${c.callee}${c.via ? ` through ${c.via}` : ''}`,
+    icon: 'completion', place: c.place, children: [],
     tooltip: `completed by ${c.callee} in ${c.caller}${c.via ? ` through ${c.via}` : ''}, ${placeLabel(c.place)}`,
   };
 }

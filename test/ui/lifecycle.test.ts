@@ -97,7 +97,7 @@ describe('the request lifecycle in the packaged extension (code-server, headless
     await poll(async () => assert.match(await statusLine(wb), new RegExp(`^Ln ${handlerLine},`)));
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
     await paneRowsUntil(wb, pane, (rs) => {
-      assert.ok(rs.some((r) => r.startsWith('NdisCmCloseCallComplete in CmCloseCallWorker') && r.includes(`callManager.c:${completionLine}`)),
+      assert.ok(rs.includes(`CmCloseCallWorker callManager.c:${completionLine} · NdisCmCloseCallComplete`),
         `the completion call is listed under CmCloseCall; the view shows:\n${rs.join('\n')}`);
     });
     await wb.screenshot('02-driver-view');

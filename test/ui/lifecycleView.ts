@@ -29,7 +29,8 @@ export async function explorerPane(wb: Workbench, title: string): Promise<Locato
   const header = wb.page.locator('.explorer-viewlet .pane-header', { hasText: title }).first();
   await header.waitFor({ timeout: 60_000 });
   if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-  return wb.page.locator('.explorer-viewlet .pane', { has: header }).first();
+  // `has` looks inside the pane, so its locator names the header from there.
+  return wb.page.locator('.explorer-viewlet .pane', { has: wb.page.locator('.pane-header', { hasText: title }) }).first();
 }
 
 /** The row of a tree pane whose label is `label`. */

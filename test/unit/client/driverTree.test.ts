@@ -35,10 +35,12 @@ describe('driver view', () => {
     assert.deepEqual(h.place, at('callManager.c', 121));
     const completions = h.children.filter((c) => c.icon === 'completion');
     assert.deepEqual(completions.map((c) => [c.label, c.description]), [
-      ['NdisCmCloseCallComplete in CmCloseCallWorker', 'callManager.c:168'],
-      ['NdisCmCloseCallComplete in CmDeactivateVcComplete', 'callManagerVc.c:78'],
+      ['CmCloseCallWorker', 'callManager.c:168 · NdisCmCloseCallComplete'],
+      ['CmDeactivateVcComplete', 'callManagerVc.c:78 · NdisCmCloseCallComplete'],
     ]);
     assert.deepEqual(completions[0].place, at('callManager.c', 167, 4));
+    const viaMacro = handlersOf(driverTree(model([handler({ completions: [{ callee: 'NdisCmCloseCallComplete', caller: 'CmFinish', via: 'CM_COMPLETE_CLOSE', place: at('vc.c', 9) }] })])))[0];
+    assert.equal(viaMacro.children[0].description, 'vc.c:10 · NdisCmCloseCallComplete through CM_COMPLETE_CLOSE');
     assert.deepEqual(h.children.filter((c) => c.icon === 'registration').map((c) => c.description), ['callManager.c:30']);
   });
 

@@ -59,7 +59,8 @@ describe('the request lifecycle at a glance', () => {
   });
 
   it('lists the handlers in the CoNDIS Driver view with where their requests are completed', async () => {
-    await openWorkspaceFile('callManager.c');
+    const doc = await openWorkspaceFile('callManager.c');
+    const completion = positionOf(doc, 'NdisCmCloseCallComplete(Status, VcHandle, NULL);');
     const { driverView } = await api();
     const rows = await waitFor(async () => {
       const rows = await treeRows(driverView);
@@ -71,7 +72,7 @@ describe('the request lifecycle at a glance', () => {
       return rows;
     });
     const text = rows.join('\n');
-    assertMentions(text, 'NdisCmCloseCallComplete in CmCloseCallWorker — callManager.c:', 'the completion call, with its place');
+    assertMentions(text, `CmCloseCallWorker — callManager.c:${completion.line + 1} · NdisCmCloseCallComplete`, 'the completion call, with its place');
     assert.ok(rows.some((r) => /^\s*CmMakeCall — /.test(r)), `CmMakeCall is listed too:\n${text}`);
   });
 
