@@ -21,17 +21,22 @@ export interface LifecycleSummary {
   functions: LifecycleFunction[];
   /** [start, end) of each entry of FileSummary.bindings, in the same order. */
   bindings: [number, number][];
+  /** Where each evidence name (FileSummary.evidence) is first named. */
+  evidence: { name: string; at: number }[];
 }
 
 export function lifecycleOf(chunks: readonly Pick<Chunk, 'start' | 'end' | 'facts'>[]): LifecycleSummary {
   const functions: LifecycleFunction[] = [];
   const bindings: [number, number][] = [];
+  const evidence: { name: string; at: number }[] = [];
+  const seen = new Set<string>();
   for (const { start, end, facts: f } of chunks) {
+    for (const e of f.evidenceAt ?? []) if (!seen.has(e.name)) { seen.add(e.name); evidence.push({ name: e.name, at: start + e.at }); }
     for (const b of f.bindings) bindings.push([start + b.start, start + b.end]);
     if (!f.fn) continue;
     const h = f.helper;
     const sites = h ? [...h.effects.map((e) => ({ name: e.api, at: start + e.at, must: e.must })), ...h.calls.map((c) => ({ name: c.callee, at: start + c.at, must: c.must }))] : undefined;
     functions.push({ name: f.fn.name, start, end, nameAt: start + (f.nameAt ?? 0), ending: f.ending ?? 'unknown', ...(sites?.length ? { sites } : {}) });
   }
-  return { functions, bindings };
+  return { functions, bindings, evidence };
 }

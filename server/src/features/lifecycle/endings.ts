@@ -1,32 +1,52 @@
 // How a handler in an open file ends, from its flow (as missing-completion judges it): PENDING on some way out, a
-// known other status on every way out, or unknown.
+// known other status on every way out, or unknown. Kept per item facts (which live as long as the item's text) under
+// what else the flow reads: the file's cross-item facts and the other files' generation, so an edit elsewhere in the
+// file does not run the flows of every handler again.
 import { resolveStatus } from '../../analysis/flow';
 import type { FileAnalysis, FunctionInfo } from '../../analysis/fileAnalysis';
+import type { ChunkFacts } from '../../analysis/chunks';
 import type { WorkspaceView } from '../../analysis/workspace';
 import type { Ending } from '../../analysis/pendingReturn';
 
+const kept = new WeakMap<ChunkFacts, { key: string; ending: Ending | undefined }>();
+
+/** Counts flows run for endings (tests count work with it). */
+export const endingRuns = { n: 0 };
+
 export function flowEnding(file: FileAnalysis, name: string, ws: WorkspaceView): Ending | undefined {
   const byName = file.memo('lifecycle:functions', () => {
-    const m = new Map<string, FunctionInfo>();
-    for (const fn of file.functions()) if (!m.has(fn.name)) m.set(fn.name, fn);
+    const m = new Map<string, { fn: FunctionInfo; facts: ChunkFacts }>();
+    for (const c of file.chunks()) {
+      const n = c.facts.fn?.name;
+      if (n === undefined || m.has(n) || c.facts.type !== 'function_definition') continue;
+      const fn = file.view(c).functions()[0];
+      if (fn) m.set(n, { fn, facts: c.facts });
+    }
     return m;
   });
-  const fn = byName.get(name);
-  if (!fn) return undefined;
-  // The flow reads other files' helpers: per version and workspace generation.
-  return file.memo(`lifecycle:ending:${name}:${ws.generation(file.uri)}`, () => {
-    file.useWorkspace(ws);
-    const flow = file.flowOf(fn);
-    if (!flow.exits.length) return undefined; // a body the flow cannot read: the syntax's answer stands
-    let out: Ending = 'sync';
-    for (const exit of flow.exits) {
-      if (!exit.value) continue;
-      for (const s of exit.states) {
-        const v = resolveStatus(exit.value, s);
-        if (v === 'NDIS_STATUS_PENDING') return 'pends';
-        if (v === undefined) out = 'unknown';
-      }
+  const found = byName.get(name);
+  if (!found) return undefined;
+  const key = `${file.uri}|${file.semanticKey()}|${ws.generation(file.uri)}`;
+  const had = kept.get(found.facts);
+  if (had?.key === key) return had.ending;
+  file.useWorkspace(ws);
+  endingRuns.n++;
+  const ending = endingOfFlow(file, found.fn);
+  kept.set(found.facts, { key, ending });
+  return ending;
+}
+
+function endingOfFlow(file: FileAnalysis, fn: FunctionInfo): Ending | undefined {
+  const flow = file.flowOf(fn);
+  if (!flow.exits.length) return undefined; // a body the flow cannot read: the syntax's answer stands
+  let out: Ending = 'sync';
+  for (const exit of flow.exits) {
+    if (!exit.value) continue;
+    for (const s of exit.states) {
+      const v = resolveStatus(exit.value, s);
+      if (v === 'NDIS_STATUS_PENDING') return 'pends';
+      if (v === undefined) out = 'unknown';
     }
-    return out;
-  });
+  }
+  return out;
 }

@@ -7,7 +7,6 @@ import { handlerTablesOf } from '../../catalog/handlerTables';
 import type { FileSummary } from '../../analysis/summary';
 import type { DriverKind, WorkspaceView } from '../../analysis/workspace';
 import type { FileAnalysis } from '../../analysis/fileAnalysis';
-import { lineOfName } from '../driverKind';
 import { completionSites } from './sites';
 import { flowEnding } from './endings';
 import { placeOf, type PositionsOf } from './places';
@@ -23,8 +22,6 @@ export interface ModelEnv {
   analysisOf?(uri: string): FileAnalysis | undefined;
   /** An open document's lifecycle findings (rule id, message, place), for the handlers they sit in. */
   findingsOf?(uri: string): { rule: string; message: string; place: Place }[];
-  /** A file's text, for the lines of evidence names (asked only when the model is requested whole). */
-  readText?(uri: string): string | undefined;
 }
 
 /** The model with its lookups: by handler name, and from a completion function to the handlers it completes. */
@@ -92,7 +89,7 @@ export function buildModel(root: string, kind: DriverKind, files: readonly FileS
   for (const h of list) for (const c of h.pendable ? lifecycle.completionsOf(catalog.entry(h.role)!) : []) byCallee.set(c, [...(byCallee.get(c) ?? []), h]);
   const byCaller = group(sites, (s) => s.caller);
   return {
-    root, kind, evidence: evidenceOf(files, env), tables: [...tables.values()], handlers: list,
+    root, kind, evidence: evidenceOf(files, place), tables: [...tables.values()], handlers: list,
     handler: (name) => byName.get(name) ?? [],
     completedBy: (callee) => byCallee.get(callee) ?? [],
     sitesIn: (caller) => byCaller.get(caller) ?? [],
@@ -109,17 +106,18 @@ function newHandler(name: string, role: CatalogEntry, lc: Lifecycle, into: Map<s
   return h;
 }
 
-/** The evidence names of the driver's files, each placed at its first use when the text can be read. */
-function evidenceOf(files: readonly FileSummary[], env: ModelEnv): DriverModel['evidence'] {
+/** The evidence names of the driver's files (first file by URI that names each), placed where first named. */
+function evidenceOf(files: readonly FileSummary[], place: (uri: string, start: number, end: number) => Place | undefined): DriverModel['evidence'] {
   const out: DriverModel['evidence'] = [];
   const seen = new Set<string>();
   for (const f of [...files].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
+    const at = new Map((f.lifecycle?.evidence ?? []).map((e) => [e.name, e.at]));
     for (const name of f.evidence) {
       if (seen.has(name)) continue;
       seen.add(name);
-      const text = env.readText?.(f.uri);
-      const line = text === undefined ? undefined : lineOfName(text, name);
-      out.push({ name, ...(line ? { place: { uri: f.uri, range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } } } } : {}) });
+      const start = at.get(name);
+      const p = start === undefined ? undefined : place(f.uri, start, start + name.length);
+      out.push({ name, ...(p ? { place: p } : {}) });
     }
   }
   return out;
