@@ -1,7 +1,7 @@
 // The places the lifecycle model shows for a file (function definitions, their lifecycle and helper calls, handler
 // bindings) as absolute offsets, with each function's syntactic ending. Derived from the items' facts for every
 // version (never carried through edits), and kept out of the cross-file key except the endings.
-import type { Chunk } from './chunks';
+import type { Chunk, ChunkFacts } from './chunks';
 import type { Ending } from './pendingReturn';
 
 export interface LifecycleFunction {
@@ -13,9 +13,14 @@ export interface LifecycleFunction {
   nameAt: number;
   ending: Ending;
   /** Lifecycle calls and calls that may reach a helper or macro (helperSummary.ts), at their offsets. */
-  /** `must`: made on every path through the function (what a helper's callers may count on). */
-  sites?: { name: string; at: number; must: boolean }[];
+  /**
+   * `at` relative to `start`; `must`: made on every path through the function (what a helper's callers may count on).
+   * The same array for as long as the item's text is (kept with its facts), so that readers can keep what they derive.
+   */
+  sites?: readonly Site[];
 }
+
+export interface Site { name: string; at: number; must: boolean }
 
 export interface LifecycleSummary {
   functions: LifecycleFunction[];
@@ -34,9 +39,19 @@ export function lifecycleOf(chunks: readonly Pick<Chunk, 'start' | 'end' | 'fact
     for (const e of f.evidenceAt ?? []) if (!seen.has(e.name)) { seen.add(e.name); evidence.push({ name: e.name, at: start + e.at }); }
     for (const b of f.bindings) bindings.push([start + b.start, start + b.end]);
     if (!f.fn) continue;
-    const h = f.helper;
-    const sites = h ? [...h.effects.map((e) => ({ name: e.api, at: start + e.at, must: e.must })), ...h.calls.map((c) => ({ name: c.callee, at: start + c.at, must: c.must }))] : undefined;
+    const sites = sitesOf(f);
     functions.push({ name: f.fn.name, start, end, nameAt: start + (f.nameAt ?? 0), ending: f.ending ?? 'unknown', ...(sites?.length ? { sites } : {}) });
   }
   return { functions, bindings, evidence };
+}
+
+const kept = new WeakMap<ChunkFacts, readonly Site[] | undefined>();
+
+/** The item's lifecycle and helper calls, relative to it: made once per item facts, not per version. */
+function sitesOf(f: ChunkFacts): readonly Site[] | undefined {
+  if (kept.has(f)) return kept.get(f);
+  const h = f.helper;
+  const sites = h && [...h.effects.map((e) => ({ name: e.api, at: e.at, must: e.must })), ...h.calls.map((c) => ({ name: c.callee, at: c.at, must: c.must }))];
+  kept.set(f, sites);
+  return sites;
 }

@@ -4,7 +4,7 @@
 // file does not run the flows of every handler again.
 import { resolveStatus } from '../../analysis/flow';
 import type { FileAnalysis, FunctionInfo } from '../../analysis/fileAnalysis';
-import type { ChunkFacts } from '../../analysis/chunks';
+import type { Chunk, ChunkFacts } from '../../analysis/chunks';
 import type { WorkspaceView } from '../../analysis/workspace';
 import type { Ending } from '../../analysis/pendingReturn';
 
@@ -14,25 +14,23 @@ const kept = new WeakMap<ChunkFacts, { key: string; ending: Ending | undefined }
 export const endingRuns = { n: 0 };
 
 export function flowEnding(file: FileAnalysis, name: string, ws: WorkspaceView): Ending | undefined {
+  // From the items' facts alone (no syntax node is made unless a flow has to run).
   const byName = file.memo('lifecycle:functions', () => {
-    const m = new Map<string, { fn: FunctionInfo; facts: ChunkFacts }>();
-    for (const c of file.chunks()) {
-      const n = c.facts.fn?.name;
-      if (n === undefined || m.has(n) || c.facts.type !== 'function_definition') continue;
-      const fn = file.view(c).functions()[0];
-      if (fn) m.set(n, { fn, facts: c.facts });
-    }
+    const m = new Map<string, Chunk>();
+    for (const c of file.chunks()) if (c.facts.fn && c.facts.type === 'function_definition' && !m.has(c.facts.fn.name)) m.set(c.facts.fn.name, c);
     return m;
   });
-  const found = byName.get(name);
-  if (!found) return undefined;
+  const chunk = byName.get(name);
+  if (!chunk) return undefined;
   const key = `${file.uri}|${file.semanticKey()}|${ws.generation(file.uri)}`;
-  const had = kept.get(found.facts);
+  const had = kept.get(chunk.facts);
   if (had?.key === key) return had.ending;
+  const fn = file.view(chunk).functions()[0];
+  if (!fn) return undefined;
   file.useWorkspace(ws);
   endingRuns.n++;
-  const ending = endingOfFlow(file, found.fn);
-  kept.set(found.facts, { key, ending });
+  const ending = endingOfFlow(file, fn);
+  kept.set(chunk.facts, { key, ending });
   return ending;
 }
 

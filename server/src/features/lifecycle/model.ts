@@ -56,7 +56,7 @@ export function buildModel(root: string, kind: DriverKind, files: readonly FileS
       if (where) info.registrations.push(where);
       if (b.via === 'handler-field' && b.field && where) {
         // The structure the file names (its evidence) among those holding the field: NDIS 5 and 6 share field names.
-        const candidates = handlerTablesOf(b.field, role.handlerFieldNote ?? null);
+        const candidates = tablesOf(b.field, role);
         const structure = candidates.find((c) => f.evidence.includes(c)) ?? candidates[0] ?? 'handler table';
         const key = `${f.uri}\0${structure}`;
         let t = tables.get(key);
@@ -65,7 +65,8 @@ export function buildModel(root: string, kind: DriverKind, files: readonly FileS
       }
     });
   }
-  const findings = new Map<string, { rule: string; message: string; place: Place }[] | undefined>();
+  const byCalleeSites = group(sites, (s) => s.callee);
+  const bodies = new Map<string, { body: Place; h: HandlerInfo }[]>();
   for (const h of handlers.values()) {
     const def = defs.get(h.name);
     if (def) {
@@ -74,15 +75,12 @@ export function buildModel(root: string, kind: DriverKind, files: readonly FileS
         const open = env.analysisOf?.(def.uri);
         h.ending = (open && flowEnding(open, h.name, ws)) ?? def.fn.ending;
       }
-      if (env.findingsOf && !findings.has(def.uri)) findings.set(def.uri, env.findingsOf(def.uri));
       const body = place(def.uri, def.fn.start, def.fn.end);
-      if (body) h.findings = (findings.get(def.uri) ?? []).filter((x) => within(x.place, body));
+      if (body) { const l = bodies.get(def.uri); if (l) l.push({ body, h }); else bodies.set(def.uri, [{ body, h }]); }
     }
-    if (h.pendable) {
-      const completing = new Set(lifecycle.completionsOf(catalog.entry(h.role)!));
-      h.completions = sites.filter((s) => completing.has(s.callee));
-    }
+    if (h.pendable) h.completions = lifecycle.completionsOf(catalog.entry(h.role)!).flatMap((c) => byCalleeSites.get(c) ?? []);
   }
+  if (env.findingsOf) for (const [uri, list] of bodies) attachFindings(env.findingsOf(uri), list);
   const list = [...handlers.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.role < b.role ? -1 : 1));
   const byName = group(list, (h) => h.name);
   const byCallee = new Map<string, HandlerInfo[]>();
@@ -121,6 +119,30 @@ function evidenceOf(files: readonly FileSummary[], place: (uri: string, start: n
     }
   }
   return out;
+}
+
+/** Gives each finding to the handlers whose definition holds it: one binary search per finding. */
+function attachFindings(findings: readonly HandlerInfo['findings'][number][], bodies: { body: Place; h: HandlerInfo }[]): void {
+  if (!findings.length) return;
+  const line = (p: Place) => p.range.start.line;
+  bodies.sort((a, b) => line(a.body) - line(b.body));
+  for (const f of findings) {
+    let lo = 0;
+    let hi = bodies.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (line(bodies[mid].body) <= line(f.place)) lo = mid; else hi = mid - 1; }
+    // Several handlers may share a definition (one function, two roles): each gets the finding.
+    for (let i = lo; i >= 0 && line(bodies[i].body) === line(bodies[lo].body); i--) if (within(f.place, bodies[i].body)) bodies[i].h.findings.push(f);
+  }
+}
+
+const tables = new Map<string, string[]>();
+
+/** The structures a handler field may sit in (handlerTables.ts), once per field and role. */
+function tablesOf(field: string, role: CatalogEntry): string[] {
+  const key = `${field}\0${role.name}`;
+  let t = tables.get(key);
+  if (!t) { t = handlerTablesOf(field, role.handlerFieldNote ?? null); tables.set(key, t); }
+  return t;
 }
 
 function within(p: Place, outer: Place): boolean {
