@@ -41,6 +41,9 @@ let validator: Validator | undefined;
 /** The drivers' lifecycle models (lenses, condis/driverModel) and the watch that tells the client they changed. */
 let models: InstanceType<typeof Core.LifecycleModels> | undefined;
 let modelChanges: InstanceType<typeof Core.ModelChanges> | undefined;
+/** The client has asked for lenses or the driver model: only then are the models watched (a client that never asks pays nothing). */
+let modelsWanted = false;
+const pokeModels = () => { if (modelsWanted) modelChanges?.poke(); };
 let settings: Settings = DEFAULT_SETTINGS;
 let init: InitializeParams | undefined;
 /** The background index of the workspace folders is being built (the language status item says so). */
@@ -126,7 +129,7 @@ function applySettings(next: Settings): void {
     services.documents.setMaxBytes(maxFileBytes(settings)); // parses or drops the documents that cross the limit
     if (settings.maxFileSize > before.maxFileSize && tooLarge.size) void indexTooLarge(services);
     validator?.all();
-    modelChanges?.poke();
+    pokeModels();
   });
 }
 
@@ -188,7 +191,7 @@ function setUp(s: Services): void {
     void connection.sendNotification(DRIVER_MODEL_CHANGED, {});
     if (caps.workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }, (m) => connection.console.error(m));
-  s.workspace.onSettle(() => modelChanges?.poke());
+  s.workspace.onSettle(pokeModels);
 }
 
 async function refreshSettings(): Promise<void> {
@@ -245,7 +248,7 @@ async function buildIndex(): Promise<void> {
   progress?.done();
   connection.console.log(`Indexed ${r.done - r.tooLarge.size} C files in ${Date.now() - started} ms.`);
   validator?.all();
-  modelChanges?.poke();
+  pokeModels();
 }
 
 /** The limit was raised: index the files it used to leave out (those still too large stay listed). */
@@ -264,22 +267,22 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles(notice('didChangeWatchedFiles', (p, s) => void core.applyFileEvents(s, p.changes, maxFileBytes(settings), tooLarge,
-  (m) => connection.console.log(m)).then(() => { validator?.othersChanged(''); modelChanges?.poke(); }, (err) => connection.console.error(`Updating the index failed: ${String(err)}`))));
+  (m) => connection.console.log(m)).then(() => { validator?.othersChanged(''); pokeModels(); }, (err) => connection.console.error(`Updating the index failed: ${String(err)}`))));
 
 // Document sync: the store applies each change to the text and to the syntax tree incrementally.
 connection.onDidOpenTextDocument(notice('didOpen', (p, s) => {
   const doc = s.documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
   validator?.schedule(doc.uri);
-  modelChanges?.poke();
+  pokeModels();
 }));
 connection.onDidChangeTextDocument(notice('didChange', (p, s) => {
   const doc = s.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
   if (doc) validator?.schedule(doc.uri);
-  modelChanges?.poke();
+  pokeModels();
 }));
 connection.onDidCloseTextDocument(notice('didClose', (p, s) => {
   s.documents.close(p.textDocument.uri);
-  modelChanges?.poke();
+  pokeModels();
   void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
 }));
 
@@ -313,13 +316,13 @@ connection.onRequest(DRIVER_KIND_REQUEST, guard('driverKind', null, (p: DriverKi
   typeof p?.uri === 'string' ? core.driverKind(s.uris.key(p.uri), s.workspace, indexing, (uri) => currentText(s, uri)) : null)));
 connection.onCodeLens(guard('codeLens', [], (p, c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
+  modelsWanted ||= c.settings.codeLens.enable;
   return doc && models && validator && c.settings.codeLens.enable ? core.provideCodeLenses(doc, validator.analysis(doc), models.forUri(doc.uri)) : [];
 }));
 connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, (l: typeof lens, _c, s) => {
   const uri = (l.data as { uri?: unknown } | undefined)?.uri;
   return models && typeof uri === 'string' ? core.resolveCodeLens(l, models.forUri(uri), s.lifecycle, (u) => s.documents.get(u)?.clientUri ?? u) : l;
 })(lens));
-connection.onRequest(DRIVER_MODEL_REQUEST, guard('driverModel', null, (): DriverModelResult | null => (models ? core.driverModel(models, indexing) : null)));
 // Navigation over the lifecycle model (features/navigation/): the model of the document's driver, built per state.
 const nav = (s: Services) => core.navigation(s, {
   analysis: (d) => validator?.analysis(d) ?? null, diagnostics: (d) => validator?.diagnostics(d) ?? [], readText: (u) => currentText(s, u) });
@@ -344,6 +347,10 @@ connection.languages.callHierarchy.onOutgoingCalls(guard('outgoingCalls', null, 
 connection.onRequest(REQUEST_LIFECYCLE_REQUEST, guard('requestLifecycle', null, (p: TextDocumentPositionParams, _c, s) => {
   const doc = typeof p?.textDocument?.uri === 'string' && p.position ? s.documents.get(p.textDocument.uri) : undefined;
   return doc ? core.provideRequestLifecycle(doc, p.position, nav(s)) : null;
+}));
+connection.onRequest(DRIVER_MODEL_REQUEST, guard('driverModel', null, (): DriverModelResult | null => {
+  modelsWanted = true;
+  return models ? core.driverModel(models, indexing) : null;
 }));
 connection.onExecuteCommand(async (p) => {
   if (!init) return notInitialized();

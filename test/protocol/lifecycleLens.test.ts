@@ -144,3 +144,26 @@ describe('lifecycle lenses and condis/driverModel', () => {
     assert.equal((after.command!.arguments![2] as Location[]).length, 2);
   });
 });
+
+describe('condis.codeLens.enable', () => {
+  test('off: the server offers no lenses, condis/driverModel still answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'condis-lens-off-'));
+    cpSync(join(ROOT, 'examples', 'standalone-cm'), dir, { recursive: true });
+    const server = startServer();
+    try {
+      const params = { ...clientInitializeParams(), rootUri: pathToFileURL(dir).href, workspaceFolders: [{ uri: pathToFileURL(dir).href, name: 'w' }],
+        initializationOptions: { settings: { codeLens: { enable: false } } } };
+      await within(MS, 'initialize', server.connection.sendRequest('initialize', params));
+      await server.connection.sendNotification('initialized', {});
+      await waitFor(MS, 'the index built', () => (server.log.some((l) => /Indexed \d+ C files/.test(l)) ? true : undefined));
+      const uri = pathToFileURL(join(dir, 'call.c')).href;
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'c', version: 1, text: readFileSync(join(dir, 'call.c'), 'utf8') } });
+      assert.deepEqual(await within(MS, 'codeLens', server.connection.sendRequest('textDocument/codeLens', { textDocument: { uri } })), []);
+      const m = await within(MS, 'driverModel', server.connection.sendRequest<DriverModelResult>('condis/driverModel', {}));
+      assert.ok(m.drivers[0].handlers.some((h) => h.name === 'ExCmCloseCall' && h.ending === 'pends'));
+    } finally {
+      server.kill();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

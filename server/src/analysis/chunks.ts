@@ -63,6 +63,8 @@ export interface ChunkFacts {
   /** A function's ending as its syntax tells (pendingReturn.ts), and its name's offset (relative): lifecycleSummary.ts. */
   readonly ending?: Ending;
   readonly nameAt?: number;
+  /** Where each of `evidence` is first named (relative offsets). */
+  readonly evidenceAt?: readonly { name: string; at: number }[];
   /** A hash of everything above but offsets: what other items may depend on. */
   readonly sem: number;
   /** Rule findings for this text, under the context they were computed in; null when they point outside the item. */

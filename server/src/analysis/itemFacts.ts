@@ -66,6 +66,9 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   /** Pairs (index in `callees`, offset of the callee's name in the item): the call hierarchy's call sites. */
   const callSites: number[] = [];
   const evidence = new Set<string>();
+  /** Where each evidence name is first met (relative): the lifecycle model shows it (lifecycleSummary.ts). */
+  const evidenceAt = new Map<string, number>();
+  const saw = (name: string, n: Node) => { evidence.add(name); if (!evidenceAt.has(name)) evidenceAt.set(name, n.startIndex - start); };
   const vcCreated: { handle: string; start: number; end: number; aliases: string[] }[] = [];
   const vcDeleted: { handle: string; aliases: string[] }[] = [];
   const paramStores: { param: number; target: string }[] = [];
@@ -92,7 +95,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     if (w) walked.push(w);
     if (type === 'type_identifier') {
       const t = text.slice(n.startIndex, n.endIndex);
-      if (ROLE_EVIDENCE.has(t)) evidence.add(t);
+      if (ROLE_EVIDENCE.has(t)) saw(t, n);
       if (t.startsWith('MINIPORT_CO_') && s.catalog.entry(t)) evidence.add('MINIPORT_CO_*');
       const role = s.catalog.entry(t);
       if (role?.kind === 'callback') {
@@ -131,7 +134,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     const name = text.slice(f.startIndex, f.endIndex);
     if (w) w.name = name;
     calls.set(name, (calls.get(name) ?? 0) + 1);
-    if (ROLE_EVIDENCE.has(name)) evidence.add(name);
+    if (ROLE_EVIDENCE.has(name)) saw(name, n);
     if (fn && !callees.includes(name)) callees.push(name);
     if (fn && call.startIndex >= bodyStart) callSites.push(callees.indexOf(name), f.startIndex - start);
     if (name !== 'NdisCoCreateVc' && name !== 'NdisMCmCreateVc' && name !== 'NdisCoDeleteVc' && name !== 'NdisMCmDeleteVc') continue;
@@ -159,6 +162,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   const facts = {
     ...(helper ? { helper } : {}),
     ...(ending && parts ? { ending, nameAt: parts.nameNode.startIndex - start } : {}),
+    ...(evidenceAt.size ? { evidenceAt: [...evidenceAt].map(([name, at]) => ({ name: own(name), at })) } : {}),
     type: node.type,
     fn: fn && { name: own(fn.name), params: fn.params.map(own), arity: fn.arity },
     calls: new Map([...calls].map(([name, count]) => [own(name), count])),

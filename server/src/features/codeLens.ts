@@ -17,14 +17,17 @@ export interface LensData { uri: string; kind: 'handler' | 'completes'; name: st
 export function provideCodeLenses(doc: OpenDocument, file: FileAnalysis | null, model: LifecycleModel): CodeLens[] {
   if (!file) return [];
   const out: CodeLens[] = [];
-  for (const fn of file.functions()) {
-    const range = { start: doc.text.positionAt(fn.nameNode.startIndex), end: doc.text.positionAt(fn.nameNode.endIndex) };
-    for (const h of model.handler(fn.name)) {
-      if (h.pendable) out.push({ range, data: { uri: doc.uri, kind: 'handler', name: fn.name, role: h.role } satisfies LensData });
-    }
-    if (model.sitesIn(fn.name).some((s) => s.place.uri === doc.uri)) {
-      out.push({ range, data: { uri: doc.uri, kind: 'completes', name: fn.name } satisfies LensData });
-    }
+  // From the items' facts: no syntax node is made for the list.
+  for (const c of file.chunks()) {
+    const name = c.facts.fn?.name;
+    if (name === undefined || c.facts.type !== 'function_definition' || c.facts.nameAt === undefined) continue;
+    const handlers = model.handler(name).filter((h) => h.pendable);
+    const completes = model.sitesIn(name).some((s) => s.place.uri === doc.uri);
+    if (!handlers.length && !completes) continue;
+    const at = c.start + c.facts.nameAt;
+    const range = { start: doc.text.positionAt(at), end: doc.text.positionAt(at + name.length) };
+    for (const h of handlers) out.push({ range, data: { uri: doc.uri, kind: 'handler', name, role: h.role } satisfies LensData });
+    if (completes) out.push({ range, data: { uri: doc.uri, kind: 'completes', name } satisfies LensData });
   }
   return out;
 }

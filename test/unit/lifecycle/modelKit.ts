@@ -26,7 +26,6 @@ export async function modelOf(files: Record<string, string>, opts: { open?: stri
     catalog: s.catalog, lifecycle: s.lifecycle,
     positions: positionsFromText((u) => texts.get(u)),
     analysisOf: (u) => (open.has(u) ? analyses.get(u) : undefined),
-    readText: (u) => texts.get(u),
   });
 }
 

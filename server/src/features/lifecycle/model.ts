@@ -7,7 +7,6 @@ import { handlerTablesOf } from '../../catalog/handlerTables';
 import type { FileSummary } from '../../analysis/summary';
 import type { DriverKind, WorkspaceView } from '../../analysis/workspace';
 import type { FileAnalysis } from '../../analysis/fileAnalysis';
-import { lineOfName } from '../driverKind';
 import { completionSites } from './sites';
 import { flowEnding } from './endings';
 import { placeOf, type PositionsOf } from './places';
@@ -23,8 +22,6 @@ export interface ModelEnv {
   analysisOf?(uri: string): FileAnalysis | undefined;
   /** An open document's lifecycle findings (rule id, message, place), for the handlers they sit in. */
   findingsOf?(uri: string): { rule: string; message: string; place: Place }[];
-  /** A file's text, for the lines of evidence names (asked only when the model is requested whole). */
-  readText?(uri: string): string | undefined;
 }
 
 /** The model with its lookups: by handler name, and from a completion function to the handlers it completes. */
@@ -59,7 +56,7 @@ export function buildModel(root: string, kind: DriverKind, files: readonly FileS
       if (where) info.registrations.push(where);
       if (b.via === 'handler-field' && b.field && where) {
         // The structure the file names (its evidence) among those holding the field: NDIS 5 and 6 share field names.
-        const candidates = handlerTablesOf(b.field, role.handlerFieldNote ?? null);
+        const candidates = tablesOf(b.field, role);
         const structure = candidates.find((c) => f.evidence.includes(c)) ?? candidates[0] ?? 'handler table';
         const key = `${f.uri}\0${structure}`;
         let t = tables.get(key);
@@ -68,7 +65,8 @@ export function buildModel(root: string, kind: DriverKind, files: readonly FileS
       }
     });
   }
-  const findings = new Map<string, { rule: string; message: string; place: Place }[] | undefined>();
+  const byCalleeSites = group(sites, (s) => s.callee);
+  const bodies = new Map<string, { body: Place; h: HandlerInfo }[]>();
   for (const h of handlers.values()) {
     const def = defs.get(h.name);
     if (def) {
@@ -77,22 +75,19 @@ export function buildModel(root: string, kind: DriverKind, files: readonly FileS
         const open = env.analysisOf?.(def.uri);
         h.ending = (open && flowEnding(open, h.name, ws)) ?? def.fn.ending;
       }
-      if (env.findingsOf && !findings.has(def.uri)) findings.set(def.uri, env.findingsOf(def.uri));
       const body = place(def.uri, def.fn.start, def.fn.end);
-      if (body) h.findings = (findings.get(def.uri) ?? []).filter((x) => within(x.place, body));
+      if (body) { const l = bodies.get(def.uri); if (l) l.push({ body, h }); else bodies.set(def.uri, [{ body, h }]); }
     }
-    if (h.pendable) {
-      const completing = new Set(lifecycle.completionsOf(catalog.entry(h.role)!));
-      h.completions = sites.filter((s) => completing.has(s.callee));
-    }
+    if (h.pendable) h.completions = lifecycle.completionsOf(catalog.entry(h.role)!).flatMap((c) => byCalleeSites.get(c) ?? []);
   }
+  if (env.findingsOf) for (const [uri, list] of bodies) attachFindings(env.findingsOf(uri), list);
   const list = [...handlers.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.role < b.role ? -1 : 1));
   const byName = group(list, (h) => h.name);
   const byCallee = new Map<string, HandlerInfo[]>();
   for (const h of list) for (const c of h.pendable ? lifecycle.completionsOf(catalog.entry(h.role)!) : []) byCallee.set(c, [...(byCallee.get(c) ?? []), h]);
   const byCaller = group(sites, (s) => s.caller);
   return {
-    root, kind, evidence: evidenceOf(files, env), tables: [...tables.values()], handlers: list,
+    root, kind, evidence: evidenceOf(files, place), tables: [...tables.values()], handlers: list,
     handler: (name) => byName.get(name) ?? [],
     completedBy: (callee) => byCallee.get(callee) ?? [],
     sitesIn: (caller) => byCaller.get(caller) ?? [],
@@ -109,20 +104,45 @@ function newHandler(name: string, role: CatalogEntry, lc: Lifecycle, into: Map<s
   return h;
 }
 
-/** The evidence names of the driver's files, each placed at its first use when the text can be read. */
-function evidenceOf(files: readonly FileSummary[], env: ModelEnv): DriverModel['evidence'] {
+/** The evidence names of the driver's files (first file by URI that names each), placed where first named. */
+function evidenceOf(files: readonly FileSummary[], place: (uri: string, start: number, end: number) => Place | undefined): DriverModel['evidence'] {
   const out: DriverModel['evidence'] = [];
   const seen = new Set<string>();
   for (const f of [...files].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
+    const at = new Map((f.lifecycle?.evidence ?? []).map((e) => [e.name, e.at]));
     for (const name of f.evidence) {
       if (seen.has(name)) continue;
       seen.add(name);
-      const text = env.readText?.(f.uri);
-      const line = text === undefined ? undefined : lineOfName(text, name);
-      out.push({ name, ...(line ? { place: { uri: f.uri, range: { start: { line: line - 1, character: 0 }, end: { line: line - 1, character: 0 } } } } : {}) });
+      const start = at.get(name);
+      const p = start === undefined ? undefined : place(f.uri, start, start + name.length);
+      out.push({ name, ...(p ? { place: p } : {}) });
     }
   }
   return out;
+}
+
+/** Gives each finding to the handlers whose definition holds it: one binary search per finding. */
+function attachFindings(findings: readonly HandlerInfo['findings'][number][], bodies: { body: Place; h: HandlerInfo }[]): void {
+  if (!findings.length) return;
+  const line = (p: Place) => p.range.start.line;
+  bodies.sort((a, b) => line(a.body) - line(b.body));
+  for (const f of findings) {
+    let lo = 0;
+    let hi = bodies.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (line(bodies[mid].body) <= line(f.place)) lo = mid; else hi = mid - 1; }
+    // Several handlers may share a definition (one function, two roles): each gets the finding.
+    for (let i = lo; i >= 0 && line(bodies[i].body) === line(bodies[lo].body); i--) if (within(f.place, bodies[i].body)) bodies[i].h.findings.push(f);
+  }
+}
+
+const tables = new Map<string, string[]>();
+
+/** The structures a handler field may sit in (handlerTables.ts), once per field and role. */
+function tablesOf(field: string, role: CatalogEntry): string[] {
+  const key = `${field}\0${role.name}`;
+  let t = tables.get(key);
+  if (!t) { t = handlerTablesOf(field, role.handlerFieldNote ?? null); tables.set(key, t); }
+  return t;
 }
 
 function within(p: Place, outer: Place): boolean {

@@ -89,7 +89,6 @@ export class LifecycleModels {
         const d = openBy.get(u);
         return d && this.sources.diagnostics ? findingsOf(d, this.sources.diagnostics(d)) : [];
       },
-      readText: (u) => openBy.get(u)?.text.getText() ?? this.sources.readText(u),
     };
     const root = key.replace(/^shared:/, '');
     return buildModel(root, this.s.workspace.roleOf(uri), files, ws, env);

@@ -5,6 +5,7 @@ import type { Lifecycle } from '../../catalog/lifecycle';
 import type { FileSummary } from '../../analysis/summary';
 import { expandedCallees } from '../../analysis/macroDefs';
 import type { WorkspaceView } from '../../analysis/workspace';
+import type { Site } from '../../analysis/lifecycleSummary';
 
 /** A completion call before it has a place: the file, the offsets of the call's name. */
 export interface RawSite { callee: string; caller: string; uri: string; start: number; end: number; via?: string }
@@ -12,13 +13,22 @@ export interface RawSite { callee: string; caller: string; uri: string; start: n
 /** How deep helper calls are followed (as helperEffects.ts does). */
 const MAX_DEPTH = 8;
 
+const musts = new WeakMap<readonly Site[], string[]>();
+
+/** The names called on every path: kept per sites array (which lives as long as its item's text). */
+function mustNames(sites: readonly Site[]): string[] {
+  let out = musts.get(sites);
+  if (!out) { out = sites.filter((s) => s.must).map((s) => s.name); musts.set(sites, out); }
+  return out;
+}
+
 export function completionSites(files: readonly FileSummary[], ws: WorkspaceView, lc: Lifecycle): RawSite[] {
   // Function name -> the names its body calls on every path (lifecycle calls, possible helpers and macros). A name
   // defined twice (`#if` alternatives) keeps what both definitions call.
   const calls = new Map<string, string[]>();
   for (const f of files) {
     for (const fn of f.lifecycle?.functions ?? []) {
-      const names = (fn.sites ?? []).filter((s) => s.must).map((s) => s.name);
+      const names = fn.sites ? mustNames(fn.sites) : [];
       const l = calls.get(fn.name);
       calls.set(fn.name, l ? l.filter((n) => names.includes(n)) : names);
     }
@@ -59,7 +69,7 @@ export function completionSites(files: readonly FileSummary[], ws: WorkspaceView
   for (const f of files) {
     for (const fn of f.lifecycle?.functions ?? []) {
       for (const s of fn.sites ?? []) {
-        const at = { caller: fn.name, uri: f.uri, start: s.at, end: s.at + s.name.length };
+        const at = { caller: fn.name, uri: f.uri, start: fn.start + s.at, end: fn.start + s.at + s.name.length };
         if (lc.effectOf(s.name)?.completesHandler) { out.push({ callee: s.name, ...at }); continue; }
         const via = ws.macro(s.name) ? throughMacro(s.name) : calls.get(s.name)?.length ? throughHelper(s.name) : [];
         for (const callee of via) out.push({ callee, ...at, via: s.name });
