@@ -14,3 +14,7 @@ export { uriToPath } from './uris';
 export { driverKind } from './features/driverKind';
 export { navigation, provideImplementation, provideDefinition, provideReferences, providePrepareCallHierarchy, provideIncomingCalls,
   provideOutgoingCalls, provideRequestLifecycle } from './features/navigation/provide';
+export { provideCodeLenses, resolveCodeLens } from './features/codeLens';
+export { driverModel } from './features/driverModel';
+export { LifecycleModels } from './features/lifecycle/models';
+export { ModelChanges } from './features/lifecycle/changes';

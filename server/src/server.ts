@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import {
-  createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind,
+  CodeLensRefreshRequest, createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind,
   type CompletionItem, type Connection, type InitializeParams, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type { Services } from './services';
@@ -13,6 +13,9 @@ import type { FeatureContext } from './features/context';
 import { OPEN_LOCATION, SHOW_RULE_DOC } from './features/commands';
 import { REQUEST_LIFECYCLE_REQUEST } from './features/lifecycle/requestName';
 import { DRIVER_KIND_REQUEST, type DriverKindParams, type DriverKindResult } from './features/driverKind';
+import { DRIVER_MODEL_REQUEST } from './features/driverModel';
+import { DRIVER_MODEL_CHANGED } from './features/lifecycle/changes';
+import type { DriverModelResult } from './features/lifecycle/types';
 import type { Validator } from './validation';
 import { LspReframer } from './framing';
 import { StartGate } from './startGate';
@@ -35,6 +38,9 @@ const DOCS_BASE = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 let services: Services | undefined;
 let ctx: FeatureContext | undefined;
 let validator: Validator | undefined;
+/** The drivers' lifecycle models (lenses, condis/driverModel) and the watch that tells the client they changed. */
+let models: InstanceType<typeof Core.LifecycleModels> | undefined;
+let modelChanges: InstanceType<typeof Core.ModelChanges> | undefined;
 let settings: Settings = DEFAULT_SETTINGS;
 let init: InitializeParams | undefined;
 /** The background index of the workspace folders is being built (the language status item says so). */
@@ -120,6 +126,7 @@ function applySettings(next: Settings): void {
     services.documents.setMaxBytes(maxFileBytes(settings)); // parses or drops the documents that cross the limit
     if (settings.maxFileSize > before.maxFileSize && tooLarge.size) void indexTooLarge(services);
     validator?.all();
+    modelChanges?.poke();
   });
 }
 
@@ -140,6 +147,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: ['.', '>'], resolveProvider: true },
       inlayHintProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: true },
       executeCommandProvider: { commands: [SHOW_RULE_DOC, OPEN_LOCATION] },
       implementationProvider: true,
       definitionProvider: true,
@@ -175,6 +183,12 @@ function setUp(s: Services): void {
     // Addressed as the client spells the document: the server's key may be spelled otherwise (uris.ts).
     pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri: s.documents.get(uri)?.clientUri ?? uri, version, diagnostics }),
     () => void connection.languages.diagnostics.refresh().catch(() => undefined));
+  models = new core.LifecycleModels(s, { analysis: (d) => validator!.analysis(d), diagnostics: (d) => validator!.diagnostics(d), readText: (u) => currentText(s, u) });
+  modelChanges = new core.ModelChanges(models, () => {
+    void connection.sendNotification(DRIVER_MODEL_CHANGED, {});
+    if (caps.workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }, (m) => connection.console.error(m));
+  s.workspace.onSettle(() => modelChanges?.poke());
 }
 
 async function refreshSettings(): Promise<void> {
@@ -182,6 +196,7 @@ async function refreshSettings(): Promise<void> {
   try {
     applySettings(readSettings(await connection.workspace.getConfiguration('condis')));
     connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (init.capabilities.workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   } catch (err) {
     connection.console.warn(`Could not read the condis settings: ${String(err)}`);
   }
@@ -230,6 +245,7 @@ async function buildIndex(): Promise<void> {
   progress?.done();
   connection.console.log(`Indexed ${r.done - r.tooLarge.size} C files in ${Date.now() - started} ms.`);
   validator?.all();
+  modelChanges?.poke();
 }
 
 /** The limit was raised: index the files it used to leave out (those still too large stay listed). */
@@ -248,19 +264,22 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles(notice('didChangeWatchedFiles', (p, s) => void core.applyFileEvents(s, p.changes, maxFileBytes(settings), tooLarge,
-  (m) => connection.console.log(m)).then(() => validator?.othersChanged(''), (err) => connection.console.error(`Updating the index failed: ${String(err)}`))));
+  (m) => connection.console.log(m)).then(() => { validator?.othersChanged(''); modelChanges?.poke(); }, (err) => connection.console.error(`Updating the index failed: ${String(err)}`))));
 
 // Document sync: the store applies each change to the text and to the syntax tree incrementally.
 connection.onDidOpenTextDocument(notice('didOpen', (p, s) => {
   const doc = s.documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
   validator?.schedule(doc.uri);
+  modelChanges?.poke();
 }));
 connection.onDidChangeTextDocument(notice('didChange', (p, s) => {
   const doc = s.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
   if (doc) validator?.schedule(doc.uri);
+  modelChanges?.poke();
 }));
 connection.onDidCloseTextDocument(notice('didClose', (p, s) => {
   s.documents.close(p.textDocument.uri);
+  modelChanges?.poke();
   void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
 }));
 
@@ -294,7 +313,7 @@ connection.onRequest(DRIVER_KIND_REQUEST, guard('driverKind', null, (p: DriverKi
   typeof p?.uri === 'string' ? core.driverKind(s.uris.key(p.uri), s.workspace, indexing, (uri) => currentText(s, uri)) : null)));
 // Navigation over the lifecycle model (features/navigation/): the model of the document's driver, built per state.
 const nav = (s: Services) => core.navigation(s, {
-  analysis: (d) => validator?.analysis(d) ?? null, diagnostics: (d) => validator?.diagnostics(d) ?? [], readText: (u) => currentText(s, u) });
+  analysis: (d) => validator?.analysis(d) ?? null, diagnostics: (d) => validator?.diagnostics(d) ?? [], readText: (u) => currentText(s, u) }, models);
 connection.onImplementation(guard('implementation', null, (p, _c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
   return doc ? core.provideImplementation(doc, p.position, nav(s)) : null;
@@ -317,6 +336,15 @@ connection.onRequest(REQUEST_LIFECYCLE_REQUEST, guard('requestLifecycle', null, 
   const doc = typeof p?.textDocument?.uri === 'string' && p.position ? s.documents.get(p.textDocument.uri) : undefined;
   return doc ? core.provideRequestLifecycle(doc, p.position, nav(s)) : null;
 }));
+connection.onCodeLens(guard('codeLens', [], (p, c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  return doc && models && validator && c.settings.codeLens.enable ? core.provideCodeLenses(doc, validator.analysis(doc), models.forUri(doc.uri)) : [];
+}));
+connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, (l: typeof lens, _c, s) => {
+  const uri = (l.data as { uri?: unknown } | undefined)?.uri;
+  return models && typeof uri === 'string' ? core.resolveCodeLens(l, models.forUri(uri), s.lifecycle, (u) => s.documents.get(u)?.clientUri ?? u) : l;
+})(lens));
+connection.onRequest(DRIVER_MODEL_REQUEST, guard('driverModel', null, (): DriverModelResult | null => (models ? core.driverModel(models, indexing) : null)));
 connection.onExecuteCommand(async (p) => {
   if (!init) return notInitialized();
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');

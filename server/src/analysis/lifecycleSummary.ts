@@ -13,7 +13,8 @@ export interface LifecycleFunction {
   nameAt: number;
   ending: Ending;
   /** Lifecycle calls and calls that may reach a helper or macro (helperSummary.ts), at their offsets. */
-  sites?: { name: string; at: number }[];
+  /** `must`: made on every path through the function (what a helper's callers may count on). */
+  sites?: { name: string; at: number; must: boolean }[];
   /** Every call in the body, at the offset of the callee's name (from ChunkFacts.callSites): the call hierarchy's. */
   calls?: { name: string; at: number }[];
 }
@@ -31,7 +32,7 @@ export function lifecycleOf(chunks: readonly Pick<Chunk, 'start' | 'end' | 'fact
     for (const b of f.bindings) bindings.push([start + b.start, start + b.end]);
     if (!f.fn) continue;
     const h = f.helper;
-    const sites = h ? [...h.effects.map((e) => ({ name: e.api, at: start + e.at })), ...h.calls.map((c) => ({ name: c.callee, at: start + c.at }))] : undefined;
+    const sites = h ? [...h.effects.map((e) => ({ name: e.api, at: start + e.at, must: e.must })), ...h.calls.map((c) => ({ name: c.callee, at: start + c.at, must: c.must }))] : undefined;
     const calls: { name: string; at: number }[] = [];
     const cs = f.callSites ?? [];
     for (let i = 0; i + 1 < cs.length; i += 2) calls.push({ name: f.callees[cs[i]], at: start + cs[i + 1] });

@@ -1,5 +1,6 @@
 // Where a driver completes pended requests: each call of a catalog completion function in its files, and each call of
-// a workspace macro or helper function that makes one (through nested helpers, bounded), read from the summaries.
+// a workspace macro or helper function that makes one (a helper: on every path through it, as its callers' flow
+// counts it; through nested helpers, bounded), read from the summaries.
 import type { Lifecycle } from '../../catalog/lifecycle';
 import type { FileSummary } from '../../analysis/summary';
 import { expandedCallees } from '../../analysis/macroDefs';
@@ -12,14 +13,14 @@ export interface RawSite { callee: string; caller: string; uri: string; start: n
 const MAX_DEPTH = 8;
 
 export function completionSites(files: readonly FileSummary[], ws: WorkspaceView, lc: Lifecycle): RawSite[] {
-  // Function name -> the names its body calls that matter (lifecycle calls, possible helpers and macros).
+  // Function name -> the names its body calls on every path (lifecycle calls, possible helpers and macros). A name
+  // defined twice (`#if` alternatives) keeps what both definitions call.
   const calls = new Map<string, string[]>();
   for (const f of files) {
     for (const fn of f.lifecycle?.functions ?? []) {
-      if (!fn.sites) continue;
+      const names = (fn.sites ?? []).filter((s) => s.must).map((s) => s.name);
       const l = calls.get(fn.name);
-      const names = fn.sites.map((s) => s.name);
-      calls.set(fn.name, l ? [...l, ...names] : names);
+      calls.set(fn.name, l ? l.filter((n) => names.includes(n)) : names);
     }
   }
   const macroCompletions = new Map<string, string[]>();
@@ -60,7 +61,7 @@ export function completionSites(files: readonly FileSummary[], ws: WorkspaceView
       for (const s of fn.sites ?? []) {
         const at = { caller: fn.name, uri: f.uri, start: s.at, end: s.at + s.name.length };
         if (lc.effectOf(s.name)?.completesHandler) { out.push({ callee: s.name, ...at }); continue; }
-        const via = ws.macro(s.name) ? throughMacro(s.name) : calls.has(s.name) ? throughHelper(s.name) : [];
+        const via = ws.macro(s.name) ? throughMacro(s.name) : calls.get(s.name)?.length ? throughHelper(s.name) : [];
         for (const callee of via) out.push({ callee, ...at, via: s.name });
       }
     }
