@@ -325,7 +325,7 @@ connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, (l: typeof
 })(lens));
 // Navigation over the lifecycle model (features/navigation/): the model of the document's driver, built per state.
 const nav = (s: Services) => core.navigation(s, {
-  analysis: (d) => validator?.analysis(d) ?? null, diagnostics: (d) => validator?.diagnostics(d) ?? [], readText: (u) => currentText(s, u) });
+  analysis: (d) => validator?.analysis(d) ?? null, diagnostics: (d) => validator?.diagnostics(d) ?? [], readText: (u) => currentText(s, u) }, models);
 connection.onImplementation(guard('implementation', null, (p, _c, s) => {
   const doc = s.documents.get(p.textDocument.uri);
   return doc ? core.provideImplementation(doc, p.position, nav(s)) : null;

@@ -16,10 +16,10 @@ export interface Navigation { s: Services; sources: ModelSources; models: Lifecy
 
 const made = new WeakMap<Services, Navigation>();
 
-/** The navigation state of a server: its models, built on first use (one per Services). */
-export function navigation(s: Services, sources: ModelSources): Navigation {
+/** The navigation state of a server: the server's models (the lenses' own), else its own made on first use. */
+export function navigation(s: Services, sources: ModelSources, models?: LifecycleModels): Navigation {
   let n = made.get(s);
-  if (!n) { n = { s, sources, models: new LifecycleModels(s, sources) }; made.set(s, n); }
+  if (!n || (models && n.models !== models)) { n = { s, sources, models: models ?? new LifecycleModels(s, sources) }; made.set(s, n); }
   return n;
 }
 
