@@ -76,6 +76,40 @@ describe('the request lifecycle at a glance', () => {
     assert.ok(rows.some((r) => /^\s*CmMakeCall — /.test(r)), `CmMakeCall is listed too:\n${text}`);
   });
 
+  it('follows an edit that removes a completion call: the view drops it when the server says the model changed, and gets it back', async () => {
+    const doc = await openWorkspaceFile('callManager.c');
+    const call = 'NdisCmCloseCallComplete(Status, VcHandle, NULL);';
+    const line = positionOf(doc, call).line;
+    const entry = `CmCloseCallWorker — callManager.c:${line + 1} · NdisCmCloseCallComplete`;
+    const { driverView } = await api();
+    const listed = async (present: boolean) => waitFor(async () => {
+      const text = (await treeRows(driverView)).join('\n');
+      assert.equal(text.includes(entry), present, `${entry} is ${present ? '' : 'no longer '}listed; the view shows:\n${text}`);
+    });
+    await listed(true);
+    const original = doc.getText();
+    const edit = new vscode.WorkspaceEdit();
+    const at = doc.positionAt(original.indexOf(call));
+    edit.replace(doc.uri, new vscode.Range(at, at.translate(0, call.length)), '/* completion removed */');
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the edit applies');
+    try {
+      await listed(false);
+    } finally {
+      const back = new vscode.WorkspaceEdit();
+      back.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+      assert.ok(await vscode.workspace.applyEdit(back), 'the original text is restored');
+    }
+    await listed(true);
+  });
+
+  it('registers its commands and contributes the view to the Explorer', async () => {
+    const ext = await activeExtension();
+    const commands = await vscode.commands.getCommands(true);
+    for (const c of ['condis.showLifecycle', 'condis.showLocations']) assert.ok(commands.includes(c), `${c} is registered`);
+    const views = (ext.packageJSON.contributes?.views?.explorer ?? []) as { id: string; name: string }[];
+    assert.deepEqual(views.map((v) => [v.id, v.name]), [['condis.driverView', 'CoNDIS Driver']]);
+  });
+
   it('draws the close call\'s lifecycle with the author\'s function names on it', async () => {
     const doc = await openWorkspaceFile('callManager.c');
     const position = positionOf(doc, 'CmClose|Call(\n');
