@@ -2,7 +2,8 @@
 // the lens above the example call manager's close-call handler and the peek it opens, the "CoNDIS Driver" view, and
 // the "CoNDIS: Show Request Lifecycle" webview with the author's functions read back from its DOM.
 //   node --import tsx --test test/ui/lifecycle.test.ts
-//   CONDIS_VSIX=<file> skips packaging; CONDIS_UPDATE_SCREENSHOTS=1 rewrites docs/images/lifecycle.png.
+//   CONDIS_VSIX=<file> skips packaging; CONDIS_UPDATE_SCREENSHOTS=1 rewrites docs/images/lifecycle.png (the committed
+//   one was then made smaller with `pngquant --quality 60-85`, 300 KB to 100 KB).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
