@@ -12,6 +12,10 @@ export interface ServerSpec {
   args: string[];
   /** Resolves once the server has finished its start-up work (our server: indexing the workspace folder). */
   settled?: (s: LspSession, timeoutMs: number) => Promise<void>;
+  /** Sent as initialize's initializationOptions (our server reads its settings there). */
+  initializationOptions?: unknown;
+  /** Client capabilities added to the bench client's (e.g. code lenses). */
+  textDocumentCapabilities?: Record<string, unknown>;
 }
 
 interface Pending { uri: string; version: number | null; resolve: (at: number) => void }
@@ -66,6 +70,7 @@ export class LspSession {
       clientInfo: { name: 'condis-bench' },
       rootUri: root,
       workspaceFolders: [{ uri: root, name: 'bench' }],
+      ...(spec.initializationOptions ? { initializationOptions: spec.initializationOptions } : {}),
       capabilities: {
         textDocument: {
           synchronization: { dynamicRegistration: false, didSave: false },
@@ -73,6 +78,7 @@ export class LspSession {
           hover: { contentFormat: ['markdown', 'plaintext'] },
           signatureHelp: { signatureInformation: { documentationFormat: ['markdown', 'plaintext'], parameterInformation: { labelOffsetSupport: true }, activeParameterSupport: true } },
           completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          ...spec.textDocumentCapabilities,
         },
         workspace: { configuration: false, workspaceFolders: true },
       },

@@ -86,8 +86,11 @@ async function requests(s: LspSession, kind: keyof typeof METHODS, uri: string, 
   return stat(samples, timeouts, ok);
 }
 
-/** Alternately inserts a space at column 0 of a statement line and deletes it: one character per edit, file unchanged per pair. */
-async function edits(s: LspSession, uri: string, probes: Position[], plan: Plan, version: { v: number }): Promise<Stat> {
+/**
+ * Alternately inserts a space at column 0 of a statement line and deletes it: one character per edit, file unchanged per
+ * pair. `after`: what the client does once the diagnostics are in (lensOverhead.ts), timed as part of the edit.
+ */
+export async function edits(s: LspSession, uri: string, probes: Position[], plan: Plan, version: { v: number }, after?: (at: Position) => Promise<void>): Promise<Stat> {
   const positions = spread(probes, Math.ceil(plan.edits / 2));
   const samples: number[] = [];
   let timeouts = 0;
@@ -104,7 +107,9 @@ async function edits(s: LspSession, uri: string, probes: Position[], plan: Plan,
     const t = performance.now();
     s.change(uri, version.v, [change]);
     try {
-      samples.push((await within(plan.diagnosticsTimeoutMs, `${s.spec.name} diagnostics after edit`, arrived)) - t);
+      const diagnosed = await within(plan.diagnosticsTimeoutMs, `${s.spec.name} diagnostics after edit`, arrived);
+      if (after) await within(plan.diagnosticsTimeoutMs, `${s.spec.name} lenses after edit`, after(pos));
+      samples.push((after ? performance.now() : diagnosed) - t);
     } catch (err) {
       if (!(err instanceof TimeoutError)) throw err;
       timeouts++;

@@ -4,6 +4,7 @@ import type { Figures, Stat } from './measure';
 import type { CliResult } from './cliThroughput';
 import type { ServerProfile, Row } from './serverProfile';
 import type { ClangdStatus } from './servers';
+import { overhead, type LensFigures } from './lensOverhead';
 
 export interface SizeResult { lines: number; bytes: number; units: number; figures: Record<string, Figures> }
 
@@ -30,6 +31,8 @@ export interface RunResult {
   profile: InProcessProfile | null;
   serverProfile: ServerProfile | null;
   cliProfile: ServerProfile | null;
+  /** Edit -> diagnostics with lenses and the driver model vs without, per size (lensOverhead.ts). */
+  lenses?: { lines: number; figures: LensFigures }[];
   notes: string[];
 }
 
@@ -160,6 +163,14 @@ export function renderMarkdown(r: RunResult): string {
       '| | condis | floor | clangd | condis / floor | condis / clangd |', '|---|--:|--:|--:|--:|--:|',
       `| MB/s | ${c('condis')?.mbPerS.toFixed(2) ?? '-'} | ${c('floor')?.mbPerS.toFixed(2) ?? '-'} | ${c('clangd')?.mbPerS.toFixed(2) ?? '-'} | ${ratio(c('condis')?.mbPerS, c('floor')?.mbPerS)} | ${ratio(c('condis')?.mbPerS, c('clangd')?.mbPerS)} |`, '',
       ...r.cli.results.map((x) => `- ${x.name}: ${x.note}; seconds ${x.seconds.map((s) => s.toFixed(2)).join(', ')}`), '');
+  }
+  if (r.lenses?.length) {
+    out.push('## Lenses and the driver model (issue 14: at most +10%)', '',
+      'Our server twice on the same file: lenses off and no model asked for; then, after each edit\'s diagnostics, the lens list, the lenses of the 60 lines ' +
+      'around the edit resolved, and condis/driverModel when the server said it changed, timed as part of the edit (bench/lensOverhead.ts).', '',
+      '| lines | edit -> diagnostics p50 (ms) | with lenses + model p50 (ms) | overhead | the lens and model requests p50 (ms) | lenses | handlers | model fetches |',
+      '|--:|--:|--:|--:|--:|--:|--:|--:|',
+      ...r.lenses.map(({ lines, figures: f }) => `| ${lines.toLocaleString('en')} | ${ms(f.without.p50)} | ${ms(f.with.p50)} | ${overhead(f)} | ${ms(f.requests.p50)} | ${f.lenses} | ${f.handlers} | ${f.modelFetches} |`), '');
   }
   out.push(...profileSection(r.profile, r.serverProfile, r.cliProfile));
   if (r.notes.length) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');

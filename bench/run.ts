@@ -1,7 +1,7 @@
 // `npm run bench`: builds, generates the inputs, measures our server, the floor and clangd side by side on each size,
 // the start-up and the CLI's throughput, profiles our edit path, prints the tables and writes bench/results.md.
 // Options: --quick (few samples, 1k and 10k lines), --sizes 1000,10000, --servers condis,floor,clangd,
-// --no-cli, --no-profile, --out FILE (default bench/results.md; bench/out/results.quick.md for --quick).
+// --no-cli, --no-profile, --no-lenses, --out FILE (default bench/results.md; bench/out/results.quick.md for --quick).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, totalmem, type } from 'node:os';
@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { generateDriver } from './generate';
 import { measureServer, measureStarts, type Plan } from './measure';
 import { measureCli } from './cliThroughput';
+import { measureLensOverhead } from './lensOverhead';
 import { profileCli, profileServer } from './serverProfile';
 import { renderMarkdown, type InProcessProfile, type RunResult, type SizeResult } from './report';
 import { buildAll, clangd, ensureClangd, floor, ours, ownVersion, packageVersion, OUT, ROOT } from './servers';
@@ -73,6 +74,18 @@ async function main(): Promise<void> {
     results.push(size);
   }
 
+  const lenses: NonNullable<RunResult['lenses']> = [];
+  if (wanted.has('condis') && !flag('--no-lenses')) {
+    for (const lines of sizes) {
+      console.log(`bench: lenses and the driver model on ${lines} lines`);
+      const g = generateDriver(lines, 1);
+      const file = join(OUT, `ws-${lines}`, 'driver.c');
+      const f = await measureLensOverhead(join(OUT, `ws-${lines}`), pathToFileURL(file).href, g.text, g.probes.edit, planFor(lines));
+      for (const e of f.errors) notes.push(`lenses, ${lines} lines: ${e}`);
+      lenses.push({ lines: g.lines, figures: f });
+    }
+  }
+
   console.log('bench: start-up');
   const emptyDir = join(OUT, 'ws-empty');
   mkdirSync(emptyDir, { recursive: true });
@@ -116,7 +129,7 @@ async function main(): Promise<void> {
       'vscode-languageserver': packageVersion('vscode-languageserver'), 'vscode-jsonrpc (client)': packageVersion('vscode-jsonrpc'),
       esbuild: packageVersion('esbuild'),
     },
-    clangd: cl, sizes: results, starts, cli, profile, serverProfile, cliProfile, notes,
+    clangd: cl, sizes: results, starts, cli, profile, serverProfile, cliProfile, lenses, notes,
   };
   const md = renderMarkdown(result);
   writeFileSync(outFile, md);

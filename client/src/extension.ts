@@ -1,13 +1,22 @@
-// VS Code entry point: starts the CoNDIS language server over IPC, the language status items, and the client-only
-// commands (the walkthrough's among them). Thin on purpose.
+// VS Code entry point: starts the CoNDIS language server over IPC, the language status items, the driver view, the
+// lifecycle panel and the client-only commands (the walkthrough's and the lenses' among them). Thin on purpose.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { DriverView } from './driverView';
+import type { DriverNode } from './driverTree';
 import { LanguageStatus, type LanguageStatusSnapshot } from './languageStatus';
+import { LifecyclePanel } from './lifecyclePanel';
+import { DRIVER_MODEL_CHANGED } from './protocol';
+import { registerShowLocations } from './showLocations';
 
-/** What activate() returns: for the tests, which cannot read another extension's status items. */
+/** What activate() returns: for the tests, which cannot read another extension's status items, tree or webview. */
 export interface CondisApi {
   languageStatus(): Promise<LanguageStatusSnapshot>;
+  /** The "CoNDIS Driver" view's data provider. */
+  driverView: vscode.TreeDataProvider<DriverNode>;
+  /** The lifecycle panel's HTML as drawn now, if it is open. */
+  lifecycleHtml(): string | undefined;
 }
 
 /** The walkthrough's files, shipped in the .vsix: a clean call manager and one with a deliberate mistake. */
@@ -71,12 +80,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Condis
   );
   await client.start();
   const status = new LanguageStatus(client);
-  context.subscriptions.push(status);
+  // One handler per notification method in the client: the view and the panel share it through an event.
+  const modelChanged = new vscode.EventEmitter<void>();
+  const driverView = new DriverView(client, modelChanged.event);
+  const lifecycle = new LifecyclePanel(client, modelChanged.event);
+  context.subscriptions.push(
+    status, modelChanged, driverView, lifecycle,
+    client.onNotification(DRIVER_MODEL_CHANGED, () => modelChanged.fire()),
+    // A restarted server has a new index: what the view showed may be gone.
+    client.onDidChangeState((e) => { if (e.newState === State.Running) modelChanged.fire(); }),
+    registerShowLocations(client),
+    vscode.commands.registerCommand('condis.showLifecycle', (uri?: unknown, position?: unknown) =>
+      lifecycle.show(uri instanceof vscode.Uri ? uri : undefined, position instanceof vscode.Position ? position : undefined)),
+  );
+  void vscode.commands.executeCommand('setContext', 'condis.active', true);
   return {
     languageStatus: async () => {
       await status.refresh();
       return status.snapshot();
     },
+    driverView,
+    lifecycleHtml: () => lifecycle.html(),
   };
 }
 

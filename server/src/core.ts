@@ -12,3 +12,9 @@ export { applyFileEvents, folderUri, indexFiles, indexFolders, tooLargeMessage }
 export { oversizeDiagnostic, skipMessage } from './limits';
 export { uriToPath } from './uris';
 export { driverKind } from './features/driverKind';
+export { provideCodeLenses, resolveCodeLens } from './features/codeLens';
+export { driverModel } from './features/driverModel';
+export { LifecycleModels } from './features/lifecycle/models';
+export { ModelChanges } from './features/lifecycle/changes';
+export { navigation, provideImplementation, provideDefinition, provideReferences, providePrepareCallHierarchy, provideIncomingCalls,
+  provideOutgoingCalls, provideRequestLifecycle } from './features/navigation/provide';

@@ -4,14 +4,18 @@ import { join } from 'node:path';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import {
-  createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind,
-  type CompletionItem, type Connection, type InitializeParams, type InitializeResult,
+  CodeLensRefreshRequest, createConnection, DidChangeWatchedFilesNotification, ErrorCodes, ProposedFeatures, ResponseError, TextDocumentSyncKind,
+  type CompletionItem, type Connection, type InitializeParams, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import type { Services } from './services';
 import { DEFAULT_SETTINGS, maxFileBytes, readSettings, type Settings } from './settings';
 import type { FeatureContext } from './features/context';
 import { OPEN_LOCATION, SHOW_RULE_DOC } from './features/commands';
+import { REQUEST_LIFECYCLE_REQUEST } from './features/lifecycle/requestName';
 import { DRIVER_KIND_REQUEST, type DriverKindParams, type DriverKindResult } from './features/driverKind';
+import { DRIVER_MODEL_REQUEST } from './features/driverModel';
+import { DRIVER_MODEL_CHANGED } from './features/lifecycle/changes';
+import type { DriverModelResult } from './features/lifecycle/types';
 import type { Validator } from './validation';
 import { LspReframer } from './framing';
 import { StartGate } from './startGate';
@@ -34,6 +38,12 @@ const DOCS_BASE = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 let services: Services | undefined;
 let ctx: FeatureContext | undefined;
 let validator: Validator | undefined;
+/** The drivers' lifecycle models (lenses, condis/driverModel) and the watch that tells the client they changed. */
+let models: InstanceType<typeof Core.LifecycleModels> | undefined;
+let modelChanges: InstanceType<typeof Core.ModelChanges> | undefined;
+/** The client has asked for lenses or the driver model: only then are the models watched (a client that never asks pays nothing). */
+let modelsWanted = false;
+const pokeModels = () => { if (modelsWanted) modelChanges?.poke(); };
 let settings: Settings = DEFAULT_SETTINGS;
 let init: InitializeParams | undefined;
 /** The background index of the workspace folders is being built (the language status item says so). */
@@ -119,6 +129,7 @@ function applySettings(next: Settings): void {
     services.documents.setMaxBytes(maxFileBytes(settings)); // parses or drops the documents that cross the limit
     if (settings.maxFileSize > before.maxFileSize && tooLarge.size) void indexTooLarge(services);
     validator?.all();
+    pokeModels();
   });
 }
 
@@ -139,7 +150,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       completionProvider: { triggerCharacters: ['.', '>'], resolveProvider: true },
       inlayHintProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: true },
       executeCommandProvider: { commands: [SHOW_RULE_DOC, OPEN_LOCATION] },
+      implementationProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      callHierarchyProvider: true,
       ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'condis-assist', version: '0.1.0' },
@@ -170,6 +186,12 @@ function setUp(s: Services): void {
     // Addressed as the client spells the document: the server's key may be spelled otherwise (uris.ts).
     pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri: s.documents.get(uri)?.clientUri ?? uri, version, diagnostics }),
     () => void connection.languages.diagnostics.refresh().catch(() => undefined));
+  models = new core.LifecycleModels(s, { analysis: (d) => validator!.analysis(d), diagnostics: (d) => validator!.diagnostics(d), readText: (u) => currentText(s, u) });
+  modelChanges = new core.ModelChanges(models, () => {
+    void connection.sendNotification(DRIVER_MODEL_CHANGED, {});
+    if (caps.workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }, (m) => connection.console.error(m));
+  s.workspace.onSettle(pokeModels);
 }
 
 async function refreshSettings(): Promise<void> {
@@ -177,6 +199,7 @@ async function refreshSettings(): Promise<void> {
   try {
     applySettings(readSettings(await connection.workspace.getConfiguration('condis')));
     connection.languages.inlayHint.refresh().catch(() => undefined);
+    if (init.capabilities.workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   } catch (err) {
     connection.console.warn(`Could not read the condis settings: ${String(err)}`);
   }
@@ -225,6 +248,7 @@ async function buildIndex(): Promise<void> {
   progress?.done();
   connection.console.log(`Indexed ${r.done - r.tooLarge.size} C files in ${Date.now() - started} ms.`);
   validator?.all();
+  pokeModels();
 }
 
 /** The limit was raised: index the files it used to leave out (those still too large stay listed). */
@@ -243,19 +267,22 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onDidChangeWatchedFiles(notice('didChangeWatchedFiles', (p, s) => void core.applyFileEvents(s, p.changes, maxFileBytes(settings), tooLarge,
-  (m) => connection.console.log(m)).then(() => validator?.othersChanged(''), (err) => connection.console.error(`Updating the index failed: ${String(err)}`))));
+  (m) => connection.console.log(m)).then(() => { validator?.othersChanged(''); pokeModels(); }, (err) => connection.console.error(`Updating the index failed: ${String(err)}`))));
 
 // Document sync: the store applies each change to the text and to the syntax tree incrementally.
 connection.onDidOpenTextDocument(notice('didOpen', (p, s) => {
   const doc = s.documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
   validator?.schedule(doc.uri);
+  pokeModels();
 }));
 connection.onDidChangeTextDocument(notice('didChange', (p, s) => {
   const doc = s.documents.change(p.textDocument.uri, p.textDocument.version, p.contentChanges);
   if (doc) validator?.schedule(doc.uri);
+  pokeModels();
 }));
 connection.onDidCloseTextDocument(notice('didClose', (p, s) => {
   s.documents.close(p.textDocument.uri);
+  pokeModels();
   void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
 }));
 
@@ -287,6 +314,44 @@ connection.onCodeAction(guard('codeAction', [], (p, _c, s) => {
 }));
 connection.onRequest(DRIVER_KIND_REQUEST, guard('driverKind', null, (p: DriverKindParams, _c, s): DriverKindResult | null => (
   typeof p?.uri === 'string' ? core.driverKind(s.uris.key(p.uri), s.workspace, indexing, (uri) => currentText(s, uri)) : null)));
+connection.onCodeLens(guard('codeLens', [], (p, c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  modelsWanted ||= c.settings.codeLens.enable;
+  return doc && models && validator && c.settings.codeLens.enable ? core.provideCodeLenses(doc, validator.analysis(doc), models.forUri(doc.uri)) : [];
+}));
+connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, (l: typeof lens, _c, s) => {
+  const uri = (l.data as { uri?: unknown } | undefined)?.uri;
+  return models && typeof uri === 'string' ? core.resolveCodeLens(l, models.forUri(uri), s.lifecycle, (u) => s.documents.get(u)?.clientUri ?? u) : l;
+})(lens));
+// Navigation over the lifecycle model (features/navigation/): the model of the document's driver, built per state.
+const nav = (s: Services) => core.navigation(s, {
+  analysis: (d) => validator?.analysis(d) ?? null, diagnostics: (d) => validator?.diagnostics(d) ?? [], readText: (u) => currentText(s, u) }, models);
+connection.onImplementation(guard('implementation', null, (p, _c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  return doc ? core.provideImplementation(doc, p.position, nav(s)) : null;
+}));
+connection.onDefinition(guard('definition', null, (p, _c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  return doc ? core.provideDefinition(doc, p.position, nav(s)) : null;
+}));
+connection.onReferences(guard('references', null, (p, _c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  return doc ? core.provideReferences(doc, p.position, !!p.context?.includeDeclaration, nav(s)) : null;
+}));
+connection.languages.callHierarchy.onPrepare(guard('prepareCallHierarchy', null, (p, _c, s) => {
+  const doc = s.documents.get(p.textDocument.uri);
+  return doc ? core.providePrepareCallHierarchy(doc, p.position, nav(s)) : null;
+}));
+connection.languages.callHierarchy.onIncomingCalls(guard('incomingCalls', null, (p, _c, s) => core.provideIncomingCalls(p.item, nav(s))));
+connection.languages.callHierarchy.onOutgoingCalls(guard('outgoingCalls', null, (p, _c, s) => core.provideOutgoingCalls(p.item, nav(s))));
+connection.onRequest(REQUEST_LIFECYCLE_REQUEST, guard('requestLifecycle', null, (p: TextDocumentPositionParams, _c, s) => {
+  const doc = typeof p?.textDocument?.uri === 'string' && p.position ? s.documents.get(p.textDocument.uri) : undefined;
+  return doc ? core.provideRequestLifecycle(doc, p.position, nav(s)) : null;
+}));
+connection.onRequest(DRIVER_MODEL_REQUEST, guard('driverModel', null, (): DriverModelResult | null => {
+  modelsWanted = true;
+  return models ? core.driverModel(models, indexing) : null;
+}));
 connection.onExecuteCommand(async (p) => {
   if (!init) return notInitialized();
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');

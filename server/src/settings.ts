@@ -6,6 +6,8 @@ export type RuleSetting = Severity | 'off';
 
 export interface Settings {
   inlayHints: { parameterNames: boolean };
+  /** Lifecycle lenses above handlers and completing functions (features/codeLens.ts). */
+  codeLens: { enable: boolean };
   diagnostics: {
     enable: boolean;
     /** Per-rule severity or 'off', by rule id. */
@@ -24,6 +26,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   inlayHints: { parameterNames: true },
+  codeLens: { enable: true },
   diagnostics: { enable: true, rules: {} },
   driverRole: 'auto',
   maxFileSize: 8,
@@ -62,6 +65,7 @@ const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object'
 export function readSettings(raw: unknown): Settings {
   const r = obj(raw);
   const hints = obj(r.inlayHints);
+  const lens = obj(r.codeLens);
   const diag = obj(r.diagnostics);
   const rules: Record<string, RuleSetting> = {};
   for (const [id, v] of Object.entries(obj(diag.rules))) if (typeof v === 'string' && RULE_SETTINGS.has(v)) rules[id] = v as RuleSetting;
@@ -69,6 +73,7 @@ export function readSettings(raw: unknown): Settings {
     inlayHints: {
       parameterNames: typeof hints.parameterNames === 'boolean' ? hints.parameterNames : DEFAULT_SETTINGS.inlayHints.parameterNames,
     },
+    codeLens: { enable: typeof lens.enable === 'boolean' ? lens.enable : DEFAULT_SETTINGS.codeLens.enable },
     diagnostics: {
       enable: typeof diag.enable === 'boolean' ? diag.enable : true,
       rules,

@@ -30,7 +30,7 @@ describe('start-up', () => {
       textDocument: { uri: 'file:///early.c' }, position: { line: 0, character: 3 },
     }));
     assert.equal(h, null, 'the didOpen sent before initialize was dropped');
-    const err = await within(MS, 'unknown method', server.connection.sendRequest('textDocument/definition', {}).then(() => null, (e: unknown) => e));
+    const err = await within(MS, 'unknown method', server.connection.sendRequest('textDocument/declaration', {}).then(() => null, (e: unknown) => e));
     assert.ok(err instanceof ResponseError);
     assert.equal(err.code, -32601, 'after initialize an unknown method is MethodNotFound');
   });

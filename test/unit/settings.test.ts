@@ -53,4 +53,14 @@ describe('settings', () => {
     assert.equal(s.driverRole, 'client');
     assert.equal(readSettings({ driverRole: 'kernel' }).driverRole, 'auto');
   });
+
+  test('codeLens.enable: on by default, off when set false, a wrong type keeps the default; package.json agrees', () => {
+    assert.equal(readSettings({}).codeLens.enable, true);
+    assert.equal(readSettings({ codeLens: { enable: false } }).codeLens.enable, false);
+    assert.equal(readSettings({ codeLens: { enable: 'no' } }).codeLens.enable, true);
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
+    const decl = pkg.contributes.configuration.properties['condis.codeLens.enable'];
+    assert.equal(decl.type, 'boolean');
+    assert.equal(decl.default, DEFAULT_SETTINGS.codeLens.enable);
+  });
 });

@@ -13,6 +13,7 @@ import { mapRange, type EditRange } from '../syntax/parsedText';
 import { deadPart } from './preproc';
 import type { Lifecycle } from '../catalog/lifecycle';
 import type { LocalSummary } from './helperSummary';
+import type { Ending } from './pendingReturn';
 
 /** Nodes whose named children are top-level items in their own right (conditional compilation, `extern "C"`, recovery). */
 const CONTAINERS = new Set(['preproc_if', 'preproc_ifdef', 'preproc_else', 'preproc_elif', 'preproc_elifdef', 'linkage_specification', 'declaration_list', 'ERROR']);
@@ -44,6 +45,11 @@ export interface ChunkFacts {
   readonly calls: ReadonlyMap<string, number>;
   /** Called names in order, deduplicated (the call graph entry of `fn`). */
   readonly callees: readonly string[];
+  /**
+   * A function's calls in its body, as pairs (index in `callees`, offset of the callee's name in the item): where
+   * each call is, for navigation. Offsets only, so not part of `sem`.
+   */
+  readonly callSites?: readonly number[];
   readonly evidence: readonly string[];
   readonly vcCreated: readonly { handle: string; start: number; end: number; aliases: string[] }[];
   readonly vcDeleted: readonly { handle: string; aliases: string[] }[];
@@ -54,6 +60,11 @@ export interface ChunkFacts {
   readonly macros?: readonly MacroFact[];
   /** What the function does to the requests and handles its callers pass it (helperSummary.ts). */
   readonly helper?: LocalSummary;
+  /** A function's ending as its syntax tells (pendingReturn.ts), and its name's offset (relative): lifecycleSummary.ts. */
+  readonly ending?: Ending;
+  readonly nameAt?: number;
+  /** Where each of `evidence` is first named (relative offsets). */
+  readonly evidenceAt?: readonly { name: string; at: number }[];
   /** A hash of everything above but offsets: what other items may depend on. */
   readonly sem: number;
   /** Rule findings for this text, under the context they were computed in; null when they point outside the item. */

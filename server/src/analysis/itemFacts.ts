@@ -13,6 +13,7 @@ import { CONDITIONAL_NODES, liveFilter } from './preproc';
 import { summarizeFunction, type LocalSummary } from './helperSummary';
 import type { WalkedNode } from './certainCalls';
 import { helperKey } from './helperEffects';
+import { endingOf } from './pendingReturn';
 import { own, ROLE_EVIDENCE, type ChunkFacts, type ChunkServices } from './chunks';
 
 /** The function a definition defines: its name node, body and parameter names; null for anything else. */
@@ -62,7 +63,12 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   const fn = parts && parts.nameNode.type === 'identifier' ? { name: parts.nameNode.text, params: parts.params, arity: arityOf(node) ?? -1 } : undefined;
   const calls = new Map<string, number>();
   const callees: string[] = [];
+  /** Pairs (index in `callees`, offset of the callee's name in the item): the call hierarchy's call sites. */
+  const callSites: number[] = [];
   const evidence = new Set<string>();
+  /** Where each evidence name is first met (relative): the lifecycle model shows it (lifecycleSummary.ts). */
+  const evidenceAt = new Map<string, number>();
+  const saw = (name: string, n: Node) => { evidence.add(name); if (!evidenceAt.has(name)) evidenceAt.set(name, n.startIndex - start); };
   const vcCreated: { handle: string; start: number; end: number; aliases: string[] }[] = [];
   const vcDeleted: { handle: string; aliases: string[] }[] = [];
   const paramStores: { param: number; target: string }[] = [];
@@ -89,7 +95,7 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     if (w) walked.push(w);
     if (type === 'type_identifier') {
       const t = text.slice(n.startIndex, n.endIndex);
-      if (ROLE_EVIDENCE.has(t)) evidence.add(t);
+      if (ROLE_EVIDENCE.has(t)) saw(t, n);
       if (t.startsWith('MINIPORT_CO_') && s.catalog.entry(t)) evidence.add('MINIPORT_CO_*');
       const role = s.catalog.entry(t);
       if (role?.kind === 'callback') {
@@ -128,8 +134,9 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     const name = text.slice(f.startIndex, f.endIndex);
     if (w) w.name = name;
     calls.set(name, (calls.get(name) ?? 0) + 1);
-    if (ROLE_EVIDENCE.has(name)) evidence.add(name);
+    if (ROLE_EVIDENCE.has(name)) saw(name, n);
     if (fn && !callees.includes(name)) callees.push(name);
+    if (fn && call.startIndex >= bodyStart) callSites.push(callees.indexOf(name), f.startIndex - start);
     if (name !== 'NdisCoCreateVc' && name !== 'NdisMCmCreateVc' && name !== 'NdisCoDeleteVc' && name !== 'NdisMCmDeleteVc') continue;
     const args = call.childForFieldName('arguments')?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment') ?? [];
     const owner = fn ? node : null;
@@ -151,12 +158,16 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     .map((c) => ({ ...c, name: own(c.name), type: own(c.type), start: c.start - start, end: c.end - start }));
   const macro = macroFactOf(node, text, start);
   const helper = fn && parts && s.lifecycle ? helperOf(parts.body, walked, fn.params, callees, s as Required<ChunkServices>) : undefined;
+  const ending = fn && parts ? endingOf(parts.body, walked) : undefined;
   const facts = {
     ...(helper ? { helper } : {}),
+    ...(ending && parts ? { ending, nameAt: parts.nameNode.startIndex - start } : {}),
+    ...(evidenceAt.size ? { evidenceAt: [...evidenceAt].map(([name, at]) => ({ name: own(name), at })) } : {}),
     type: node.type,
     fn: fn && { name: own(fn.name), params: fn.params.map(own), arity: fn.arity },
     calls: new Map([...calls].map(([name, count]) => [own(name), count])),
     callees: callees.map(own),
+    ...(callSites.length ? { callSites } : {}),
     evidence: [...evidence].sort().map(own),
     vcCreated: vcCreated.map((v) => ({ ...v, handle: own(v.handle), aliases: v.aliases.map(own) })),
     vcDeleted: vcDeleted.map((v) => ({ handle: own(v.handle), aliases: v.aliases.map(own) })),
@@ -172,6 +183,8 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     // Only definitions add to the hash, so the other items' hashes stay what leafFacts computes.
     ...(macro ? [[macro.name, macro.params, macro.body]] : []),
     ...(facts.helper ? [helperKey(facts.helper)] : []),
+    // Whether a handler can pend is a cross-file fact of the lifecycle model (lifecycleSummary.ts).
+    ...(ending && ending !== 'sync' ? [ending] : []),
   ]);
   return { ...facts, sem: hash(semantic) };
 }

@@ -4,6 +4,7 @@ import type { Chunk } from './chunks';
 import { mapOffset, type EditRange } from '../syntax/parsedText';
 import type { LocalSummary } from './helperSummary';
 import { mergeSources } from './helperEffects';
+import { lifecycleOf, type LifecycleSummary } from './lifecycleSummary';
 
 export interface FileSummary {
   uri: string;
@@ -30,6 +31,8 @@ export interface FileSummary {
   params?: Record<string, string[][]>;
   /** Functions defined here -> what they do to the requests and handles their callers pass (helperSummary.ts). */
   helpers?: Record<string, LocalSummary>;
+  /** Places and endings for the lifecycle model (lifecycleSummary.ts): out of the cross-file key but the endings. */
+  lifecycle?: LifecycleSummary;
 }
 
 export { ROLE_EVIDENCE } from './chunks';
@@ -51,6 +54,7 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
       vcCreated: summary.vcCreated.map((v) => ({ ...v, start: at(v.start), end: at(v.end) })),
       contexts: summary.contexts?.map((c) => ({ ...c, start: at(c.start), end: at(c.end) })),
       ...(summary.macros ? { macros: summary.macros.map((m, i) => ({ ...m, start: starts![i], line: lines![i] })) } : {}),
+      lifecycle: lifecycleOf(chunks),
     };
   }
   const macros: NonNullable<FileSummary['macros']> = [];
@@ -95,7 +99,7 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
   const lines = linesAt(text, macros.map((m) => m.start));
   macros.forEach((m, i) => { m.line = lines[i]; });
   return { uri, bindings, callGraph, calls, evidence: [...evidence].sort(), vcCreated, vcDeleted, paramStores, contexts, arities, params,
-    helpers: Object.fromEntries(helpers), ...(macros.length ? { macros } : {}) };
+    helpers: Object.fromEntries(helpers), ...(macros.length ? { macros } : {}), lifecycle: lifecycleOf(chunks) };
 }
 
 /** The 1-based lines of ascending offsets: one pass over the text up to the last of them. */

@@ -47,7 +47,8 @@ export interface WorkspaceView {
 export function summaryKey(f: FileSummary): string {
   return JSON.stringify([f.bindings, f.callGraph, f.calls, f.evidence, f.vcCreated.map((v) => [v.fn, v.handle, v.aliases]), f.vcDeleted,
     f.paramStores, f.contexts?.map((c) => [c.name, c.type]), f.arities, f.params, f.macros?.map((m) => [m.name, m.params, m.body, m.line]),
-    Object.entries(f.helpers ?? {}).map(([n, h]) => [n, helperKey(h)])]);
+    Object.entries(f.helpers ?? {}).map(([n, h]) => [n, helperKey(h)]),
+    f.lifecycle?.functions.filter((x) => x.ending !== 'sync').map((x) => [x.name, x.ending])]);
 }
 
 /** The questions of WorkspaceView over a set of files. */
@@ -164,6 +165,8 @@ export class WorkspaceIndex extends FactsView {
   }
 
   has(uri: string): boolean { return this.files.has(uri); }
+  /** The latest summary stored for `uri` (a driver view's list keeps the one of its last cross-file change). */
+  summaryOf(uri: string): FileSummary | undefined { return this.files.get(uri); }
   get size(): number { return this.files.size; }
   summaries(): Iterable<FileSummary> { return this.files.values(); }
 
