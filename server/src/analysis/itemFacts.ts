@@ -159,24 +159,25 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
   const macro = macroFactOf(node, text, start);
   const helper = fn && parts && s.lifecycle ? helperOf(parts.body, walked, fn.params, callees, s as Required<ChunkServices>) : undefined;
   const ending = fn && parts ? endingOf(parts.body, walked) : undefined;
-  const facts = {
-    ...(helper ? { helper } : {}),
-    ...(ending && parts ? { ending, nameAt: parts.nameNode.startIndex - start } : {}),
-    ...(evidenceAt.size ? { evidenceAt: [...evidenceAt].map(([name, at]) => ({ name: own(name), at })) } : {}),
+  const facts = makeFacts({
     type: node.type,
     fn: fn && { name: own(fn.name), params: fn.params.map(own), arity: fn.arity },
     calls: new Map([...calls].map(([name, count]) => [own(name), count])),
     callees: callees.map(own),
-    ...(callSites.length ? { callSites } : {}),
+    callSites: callSites.length ? callSites : undefined,
     evidence: [...evidence].sort().map(own),
     vcCreated: vcCreated.map((v) => ({ ...v, handle: own(v.handle), aliases: v.aliases.map(own) })),
     vcDeleted: vcDeleted.map((v) => ({ handle: own(v.handle), aliases: v.aliases.map(own) })),
     paramStores: paramStores.map((p) => ({ param: p.param, target: own(p.target) })),
     bindings,
     contexts,
-    ...(macro ? { macros: [{ name: own(macro.name), params: macro.params && macro.params.map(own), body: own(macro.body), start: macro.start }] } : {}),
+    macros: macro ? [{ name: own(macro.name), params: macro.params && macro.params.map(own), body: own(macro.body), start: macro.start }] : undefined,
+    helper,
+    ending: ending && parts ? ending : undefined,
+    nameAt: ending && parts ? parts.nameNode.startIndex - start : undefined,
+    evidenceAt: evidenceAt.size ? [...evidenceAt].map(([name, at]) => ({ name: own(name), at })) : undefined,
     sem: 0,
-  };
+  });
   const semantic = JSON.stringify([
     node.type, facts.fn, [...facts.calls], facts.callees, facts.evidence, facts.vcCreated.map((v) => [v.handle, v.aliases]), facts.vcDeleted,
     facts.paramStores, bindings.map((b) => [b.name, b.entry, b.via, b.field]), contexts.map((c) => [c.name, c.type]),
@@ -186,7 +187,21 @@ export function factsOf(node: Node, start: number, text: string, s: ChunkService
     // Whether a handler can pend is a cross-file fact of the lifecycle model (lifecycleSummary.ts).
     ...(ending && ending !== 'sync' ? [ending] : []),
   ]);
-  return { ...facts, sem: hash(semantic) };
+  facts.sem = hash(semantic);
+  return facts;
+}
+
+/**
+ * Every item's facts in one object shape, all fields present in one order (absent ones undefined), `findings` too:
+ * the passes over a file's items (bindings, helpers, macros, summary) read them at every version, and facts built
+ * with optional spreads had dozens of shapes, which made each of those reads a slow, megamorphic one.
+ */
+function makeFacts(f: Omit<ChunkFacts, 'findings' | 'sem'> & { sem: number }): ChunkFacts & { sem: number } {
+  return {
+    type: f.type, fn: f.fn, calls: f.calls, callees: f.callees, callSites: f.callSites, evidence: f.evidence, vcCreated: f.vcCreated,
+    vcDeleted: f.vcDeleted, paramStores: f.paramStores, bindings: f.bindings, contexts: f.contexts, macros: f.macros, helper: f.helper,
+    ending: f.ending, nameAt: f.nameAt, evidenceAt: f.evidenceAt, sem: f.sem, findings: undefined,
+  };
 }
 
 /**
@@ -223,7 +238,7 @@ export function leafFacts(type: string, itemText: string, memo: LeafFacts): Chun
   if (!facts) {
     let sem = NO_FACTS_SEM.get(type);
     if (sem === undefined) NO_FACTS_SEM.set(type, sem = hash(JSON.stringify([type, undefined, [], [], [], [], [], [], [], []])));
-    facts = { type, fn: undefined, calls: new Map(), callees: [], evidence: [], vcCreated: [], vcDeleted: [], paramStores: [], bindings: [], contexts: [], sem };
+    facts = makeFacts({ type, fn: undefined, calls: new Map(), callees: [], evidence: [], vcCreated: [], vcDeleted: [], paramStores: [], bindings: [], contexts: [], sem });
     memo.set(key, facts);
   }
   return facts;

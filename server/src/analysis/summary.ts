@@ -1,7 +1,7 @@
 // A small, serialisable summary of one file for the workspace index: bindings, calls per function, role evidence,
 // VC creations and deletions. Cross-file rules read only these, never other files' trees.
 import type { Chunk } from './chunks';
-import { mapOffset, type EditRange } from '../syntax/parsedText';
+import { mapOffset, type EditRange, type Syntax } from '../syntax/parsedText';
 import type { LocalSummary } from './helperSummary';
 import { mergeSources } from './helperEffects';
 import { lifecycleOf, type LifecycleSummary } from './lifecycleSummary';
@@ -103,12 +103,24 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
 
 /** The 1-based lines of ascending offsets: one pass over the text up to the last of them. */
 export function linesAt(text: string, offsets: readonly number[]): number[] {
+  // A syntax that keeps a line index for this very text answers without a scan (see useLineIndex).
+  const index = lineIndex?.deref();
+  if (index && index.text === text && index.lineOf) return offsets.map((o) => index.lineOf!(o));
   // The semantic key, the summary and the macro table of one version ask for the same lines: scan the text once.
   const key = offsets.join(',');
   if (lastLines && lastLines.text === text && lastLines.key === key) return lastLines.out;
   const out = scanLines(text, offsets);
   lastLines = { text, key, out };
   return out;
+}
+
+/**
+ * The parsed text last analysed, whose line index (syntax/lineStarts.ts, kept through edits) linesAt uses while its text
+ * is the one asked about. Weak: it never keeps a closed document alive.
+ */
+let lineIndex: WeakRef<Syntax> | undefined;
+export function useLineIndex(syntax: Syntax): void {
+  if (syntax.lineOf) lineIndex = new WeakRef(syntax);
 }
 
 /** The one text whose lines were last asked for (a single entry: it holds one version's text, as the analysis does). */

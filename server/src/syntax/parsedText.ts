@@ -1,4 +1,5 @@
 // One C text with its annotation-blanked twin and its syntax tree, kept current by incremental re-parsing.
+import { LineStarts } from './lineStarts';
 import { Edit, type Parser, type Point, type Range, type Tree } from 'web-tree-sitter';
 import { balanced, itemsAround, itemsIn, readsAsBefore, shiftPoint, type Item, type Plan } from './segments';
 import { blankAnnotations } from './blank';
@@ -83,6 +84,9 @@ const MAX_OWN_SEGMENTS = 32;
 export interface Syntax {
   readonly segments: readonly Segment[];
   treeAt(offset: number): Tree | null;
+  /** The 1-based line ('\n'-separated) of an offset of the current text, when the syntax keeps a line index. */
+  lineOf?(offset: number): number;
+  readonly text?: string;
 }
 
 /** A range of the text and the tree that holds its syntax (the file's base tree, or one parsed for that range alone). */
@@ -146,6 +150,7 @@ export class ParsedText implements Syntax {
 
   /** Whether the text has (or had) a '\r' not followed by '\n': the LSP's line numbers and tree-sitter's rows differ. */
   private loneCR: boolean;
+  private readonly lines = new LineStarts(() => this.text);
 
   constructor(private readonly parser: Parser, text: string) {
     this.text = text;
@@ -184,6 +189,11 @@ export class ParsedText implements Syntax {
     return segs[lo].tree;
   }
 
+  /** The 1-based line ('\n'-separated) of an offset of the current text. */
+  lineOf(offset: number): number {
+    return this.lines.lineOf(offset);
+  }
+
   /**
    * Replaces `text[start, oldEnd)` with `insert`, re-blanks the touched lines and re-parses incrementally.
    * `startRow` is the line number of `start` (the same before and after the edit).
@@ -203,6 +213,7 @@ export class ParsedText implements Syntax {
     const oldWindow = this.blanked.slice(winStart, winEndOld);
     const newWindow = blankAnnotations(newText.slice(winStart, winEndNew));
     this.text = newText;
+    this.lines.edit(start, oldEnd, insert);
     this.blanked = this.blanked.slice(0, winStart) + newWindow + this.blanked.slice(winEndOld);
 
     // The tree edit covers exactly what changed in the blanked text.
@@ -389,6 +400,7 @@ export class ParsedText implements Syntax {
     this.log = [];
     this.logReset = this.logBase;
     this.text = text;
+    this.lines.reset();
     this.loneCR = LONE_CR.test(text);
     this.blanked = blankAnnotations(text);
     for (const g of this.segs) if (g.tree !== this.base) g.tree.delete();
