@@ -92,6 +92,8 @@ export interface CarriedChunks {
   summary?: () => FileSummary | undefined;
   /** That version's defined function names, when asked for. */
   names?: () => Set<string> | undefined;
+  /** That version's name -> items indexes (itemIndex.ts), when made. */
+  indexes?: () => unknown;
 }
 
 /**

@@ -9,6 +9,7 @@ import { analyzeFunction, type FunctionFlow } from './flow';
 import type { HandlerBinding, HandlerQueries } from './handlers';
 import { chunkFile, functionParts, type CarriedChunks, type Chunk } from './chunks';
 import { linesAt, summarize, useLineIndex, type FileSummary } from './summary';
+import { ItemIndexes, type IndexMaps } from './itemIndex';
 import type { WorkspaceView } from './workspace';
 import { MacroTable } from './macroExpansion';
 import { localMacros } from './macroSource';
@@ -95,8 +96,17 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
   let listed: Chunk[] | undefined;
   let functions: FunctionInfo[] | undefined;
   let names: Set<string> | undefined;
-  let bindingItems: Map<string, Chunk[]> | undefined;
   const bindingsByName = new Map<string, HandlerBinding[]>();
+  let itemIndexes: ItemIndexes | undefined;
+  // Name -> items, carried while the items are the same ones (itemIndex.ts).
+  const indexes = () => {
+    if (!itemIndexes) {
+      const prev = previous?.indexes?.() as IndexMaps | undefined;
+      itemIndexes = ItemIndexes.next(prev, !!prev && previous?.semanticKey?.() === self.semanticKey(), list);
+      state.indexes = itemIndexes.maps;
+    }
+    return itemIndexes;
+  };
   let summary: FileSummary | undefined;
   let semantic: string | undefined;
   const flows = new Map<number, FunctionFlow>();
@@ -106,26 +116,21 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
   let table: { t: MacroTable; generation: number } | undefined;
   // Helper summaries: this file's own (from its items' facts) first, then the workspace's, composed anew whenever the
   // other files' cross-file facts change (their generation).
-  let ownHelpers: Map<string, HelperSource> | undefined;
+  const ownHelpers = new Map<string, HelperSource | undefined>();
   let resolver: { gen: number; resolve: HelperResolve } | undefined;
   let flowsBy: HelperResolve | undefined;
   const helpers = (): HelperResolve => {
     const gen = s.workspace?.generation(uri) ?? 0;
     if (resolver?.gen === gen) return resolver.resolve;
-    if (!ownHelpers) {
-      const byName = new Map<string, HelperSource[]>();
-      const plain = new Set<string>();
-      for (const c of list()) {
-        const name = c.facts.fn?.name;
-        if (name === undefined) continue;
-        if (!c.facts.helper) { plain.add(name); continue; }
-        const l = byName.get(name);
-        if (l) l.push({ summary: c.facts.helper, uri, start: c.start }); else byName.set(name, [{ summary: c.facts.helper, uri, start: c.start }]);
-      }
-      ownHelpers = new Map();
-      for (const [name, l] of byName) ownHelpers.set(name, mergeSources(plain.has(name) ? [...l, { summary: { effects: [], calls: [] }, uri }] : l)!);
-    }
-    const own = ownHelpers;
+    // This file's own definitions of a name (two under `#if` arms: what both do for certain, see mergeSources).
+    const own = (name: string): HelperSource | undefined => {
+      if (ownHelpers.has(name)) return ownHelpers.get(name);
+      const defs = indexes().items('function', name);
+      const sources = defs.filter((c) => c.facts.helper).map((c): HelperSource => ({ summary: c.facts.helper!, uri, start: c.start }));
+      const merged = sources.length && sources.length < defs.length ? mergeSources([...sources, { summary: { effects: [], calls: [] }, uri }]) : mergeSources(sources);
+      ownHelpers.set(name, merged);
+      return merged;
+    };
     // A name that is no function but a macro (defined here or anywhere in the driver) is summarised from its definition.
     const language = syntax.segments[0]?.tree.language;
     const viaMacro = (name: string): HelperSource | undefined => {
@@ -133,7 +138,7 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       const summary = def && macroSummary(def, language!, s.lifecycle, s.catalog);
       return summary && { summary, uri: def!.uri };
     };
-    const resolve = helperResolver((name) => own.get(name) ?? (self.defines(name) ? undefined : (workspace ?? s.workspace)?.helperSummary(name, uri)), viaMacro);
+    const resolve = helperResolver((name) => own(name) ?? (self.defines(name) ? undefined : (workspace ?? s.workspace)?.helperSummary(name, uri)), viaMacro);
     resolver = { gen, resolve };
     return resolve;
   };
@@ -182,9 +187,8 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
     },
     helper: (name) => helpers()(name),
     bindings: () => {
-      if (!bindingItems) bindingItems = bindingIndex(self.chunks());
       const all = new Map<string, HandlerBinding[]>();
-      for (const name of bindingItems.keys()) all.set(name, self.bindingsOf(name));
+      for (const name of indexes().names('binding')) all.set(name, self.bindingsOf(name));
       return all;
     },
     bindingsOf: (name) => {
@@ -193,9 +197,8 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       // Made per name asked (the rules of one item ask for a few): all of a 10k-line file's cost 0.3 ms per edit.
       let list = bindingsByName.get(name);
       if (list) return list;
-      if (!bindingItems) bindingItems = bindingIndex(self.chunks());
       list = [];
-      for (const c of bindingItems.get(name) ?? []) {
+      for (const c of indexes().items('binding', name)) {
         for (const b of c.facts.bindings) {
           const entry = b.name === name ? s.catalog.entry(b.entry) : undefined;
           if (!entry) continue;
@@ -248,7 +251,7 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
     },
     macros: () => {
       if (!table) {
-        const local = localMacros(uri, text, self.chunks());
+        const local = localMacros(uri, text, self.chunks(), (name) => indexes().items('macro', name));
         const ws = workspace;
         table = {
           t: new MacroTable({ lookup: (name, at) => local.lookup(name, at) ?? (ws?.macro(name)?.uri === uri ? undefined : ws?.macro(name)) }, s.catalog, s.lifecycle),
@@ -273,22 +276,12 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
 }
 
 /** Made outside analyzeFile, so that the closures hold `state` and not the scope that holds the previous version. */
-interface CarriedState { syntax?: Syntax; chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string> }
+interface CarriedState { syntax?: Syntax; chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string>; indexes?: IndexMaps }
 
 function carriedOf(state: CarriedState): Omit<CarriedChunks, 'edits'> {
-  return { syntax: state.syntax, chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names };
+  return {
+    syntax: state.syntax, chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names,
+    indexes: () => state.indexes,
+  };
 }
 
-/** Handler name -> the items that bind it, in order (each item once). */
-function bindingIndex(chunks: readonly Chunk[]): Map<string, Chunk[]> {
-  const out = new Map<string, Chunk[]>();
-  for (const c of chunks) {
-    const list = c.facts.bindings;
-    for (let i = 0; i < list.length; i++) {
-      const l = out.get(list[i].name);
-      if (!l) out.set(list[i].name, [c]);
-      else if (l[l.length - 1] !== c) l.push(c);
-    }
-  }
-  return out;
-}

@@ -10,26 +10,41 @@ export interface LocalMacros {
   all(): readonly MacroDef[];
 }
 
-export function localMacros(uri: string, text: string, chunks: readonly Chunk[]): LocalMacros {
-  const defs: MacroDef[] = [];
-  for (const c of chunks) for (const m of c.facts.macros ?? []) defs.push({ name: m.name, params: m.params, body: m.body, uri, line: 0, start: c.start + m.start });
-  if (defs.length) {
-    const lines = linesAt(text, defs.map((d) => d.start));
-    defs.forEach((d, i) => { d.line = lines[i]; });
-  }
+export function localMacros(uri: string, text: string, chunks: readonly Chunk[], named?: (name: string) => readonly Chunk[]): LocalMacros {
+  const defsOf = (items: readonly Chunk[], name?: string): MacroDef[] => {
+    const defs: MacroDef[] = [];
+    for (const c of items) {
+      for (const m of c.facts.macros ?? []) if (name === undefined || m.name === name) defs.push({ name: m.name, params: m.params, body: m.body, uri, line: 0, start: c.start + m.start });
+    }
+    if (defs.length) {
+      const lines = linesAt(text, defs.map((d) => d.start));
+      defs.forEach((d, i) => { d.line = lines[i]; });
+    }
+    return defs;
+  };
+  // By name, made when first asked (`named`: the items defining a name, itemIndex.ts), else from one pass over the items.
+  let all: MacroDef[] | undefined;
   const byName = new Map<string, MacroDef[]>();
-  for (const d of defs) {
-    const l = byName.get(d.name);
-    if (l) l.push(d); else byName.set(d.name, [d]);
-  }
+  const of = (name: string): MacroDef[] => {
+    let l = byName.get(name);
+    if (!l) {
+      if (named) l = defsOf(named(name), name);
+      else {
+        all ??= defsOf(chunks);
+        for (const d of all) { const g = byName.get(d.name); if (g) g.push(d); else byName.set(d.name, [d]); }
+        named = () => []; // grouped now: names not in the map have no definition
+        l = byName.get(name) ?? [];
+      }
+      byName.set(name, l);
+    }
+    return l;
+  };
   return {
     lookup(name, at) {
-      const l = byName.get(name);
-      if (!l) return undefined;
       let found: MacroDef | undefined;
-      for (const d of l) { if (d.start < at) found = d; else break; }
+      for (const d of of(name)) { if (d.start < at) found = d; else break; }
       return found;
     },
-    all: () => defs,
+    all: () => (all ??= defsOf(chunks)),
   };
 }
