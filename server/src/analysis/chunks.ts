@@ -94,6 +94,8 @@ export interface CarriedChunks {
   names?: () => Set<string> | undefined;
   /** That version's name -> items indexes (itemIndex.ts), when made. */
   indexes?: () => unknown;
+  /** That version's values kept across versions (FileAnalysis.keep). */
+  kept?: () => unknown;
 }
 
 /**

@@ -63,6 +63,11 @@ export interface FileAnalysis {
    * workspace's cross-item facts (every VC created anywhere, ...), which would cost as much again for every item.
    */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * Like memo, and carried to the next versions while the file's cross-item facts and the other files' are unchanged
+   * (its semantic key and the workspace generation): only for values that hold no offsets and nothing of a version.
+   */
+  keep<T>(key: string, compute: () => T): T;
   /** Drops the per-function flow facts (recomputed if asked again): the rules have run, nothing else reads them. */
   release(): void;
   /**
@@ -264,6 +269,13 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
     },
+    keep: <T>(key: string, compute: () => T): T => self.memo(`keep:${key}`, () => {
+      const at = `${self.semanticKey()}|${(workspace ?? s.workspace)?.generation(uri) ?? 0}`;
+      const had = (previous?.kept?.() as Map<string, { at: string; value: unknown }> | undefined)?.get(key);
+      const value = had && had.at === at ? had.value as T : compute();
+      (state.kept ??= new Map()).set(key, { at, value });
+      return value;
+    }),
     view: (chunk) => ({
       ...self,
       chunk,
@@ -276,12 +288,13 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
 }
 
 /** Made outside analyzeFile, so that the closures hold `state` and not the scope that holds the previous version. */
-interface CarriedState { syntax?: Syntax; chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string>; indexes?: IndexMaps }
+interface CarriedState { syntax?: Syntax; chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string>; indexes?: IndexMaps;
+  kept?: Map<string, { at: string; value: unknown }> }
 
 function carriedOf(state: CarriedState): Omit<CarriedChunks, 'edits'> {
   return {
     syntax: state.syntax, chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names,
-    indexes: () => state.indexes,
+    indexes: () => state.indexes, kept: () => state.kept,
   };
 }
 
