@@ -19,6 +19,7 @@ import type { DriverModelResult } from './features/lifecycle/types';
 import type { Validator } from './validation';
 import { LspReframer } from './framing';
 import { StartGate } from './startGate';
+import { LifecycleRoutes } from './lifecycleRoutes';
 // Types only: the code comes from dist/serverCore.js, loaded after initialize (see loadCore).
 import type * as Core from './core';
 
@@ -38,12 +39,9 @@ const DOCS_BASE = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 let services: Services | undefined;
 let ctx: FeatureContext | undefined;
 let validator: Validator | undefined;
-/** The drivers' lifecycle models (lenses, condis/driverModel) and the watch that tells the client they changed. */
-let models: InstanceType<typeof Core.LifecycleModels> | undefined;
-let modelChanges: InstanceType<typeof Core.ModelChanges> | undefined;
-/** The client has asked for lenses or the driver model: only then are the models watched (a client that never asks pays nothing). */
-let modelsWanted = false;
-const pokeModels = () => { if (modelsWanted) modelChanges?.poke(); };
+/** Lenses, navigation and the driver model (lifecycleRoutes.ts): the models are watched only once a client asks. */
+const lifecycle = new LifecycleRoutes({ core: () => core, validator: () => validator, currentText: (s, u) => currentText(s, u), indexing: () => indexing });
+const pokeModels = () => lifecycle.poke();
 let settings: Settings = DEFAULT_SETTINGS;
 let init: InitializeParams | undefined;
 /** The background index of the workspace folders is being built (the language status item says so). */
@@ -186,12 +184,10 @@ function setUp(s: Services): void {
     // Addressed as the client spells the document: the server's key may be spelled otherwise (uris.ts).
     pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri: s.documents.get(uri)?.clientUri ?? uri, version, diagnostics }),
     () => void connection.languages.diagnostics.refresh().catch(() => undefined));
-  models = new core.LifecycleModels(s, { analysis: (d) => validator!.analysis(d), diagnostics: (d) => validator!.diagnostics(d), readText: (u) => currentText(s, u) });
-  modelChanges = new core.ModelChanges(models, () => {
+  lifecycle.setUp(s, () => {
     void connection.sendNotification(DRIVER_MODEL_CHANGED, {});
     if (caps.workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }, (m) => connection.console.error(m));
-  s.workspace.onSettle(pokeModels);
 }
 
 async function refreshSettings(): Promise<void> {
@@ -314,44 +310,17 @@ connection.onCodeAction(guard('codeAction', [], (p, _c, s) => {
 }));
 connection.onRequest(DRIVER_KIND_REQUEST, guard('driverKind', null, (p: DriverKindParams, _c, s): DriverKindResult | null => (
   typeof p?.uri === 'string' ? core.driverKind(s.uris.key(p.uri), s.workspace, indexing, (uri) => currentText(s, uri)) : null)));
-connection.onCodeLens(guard('codeLens', [], (p, c, s) => {
-  const doc = s.documents.get(p.textDocument.uri);
-  modelsWanted ||= c.settings.codeLens.enable;
-  return doc && models && validator && c.settings.codeLens.enable ? core.provideCodeLenses(doc, validator.analysis(doc), models.forUri(doc.uri)) : [];
-}));
-connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, (l: typeof lens, _c, s) => {
-  const uri = (l.data as { uri?: unknown } | undefined)?.uri;
-  return models && typeof uri === 'string' ? core.resolveCodeLens(l, models.forUri(uri), s.lifecycle, (u) => s.documents.get(u)?.clientUri ?? u) : l;
-})(lens));
-// Navigation over the lifecycle model (features/navigation/): the model of the document's driver, built per state.
-const nav = (s: Services) => core.navigation(s, {
-  analysis: (d) => validator?.analysis(d) ?? null, diagnostics: (d) => validator?.diagnostics(d) ?? [], readText: (u) => currentText(s, u) }, models);
-connection.onImplementation(guard('implementation', null, (p, _c, s) => {
-  const doc = s.documents.get(p.textDocument.uri);
-  return doc ? core.provideImplementation(doc, p.position, nav(s)) : null;
-}));
-connection.onDefinition(guard('definition', null, (p, _c, s) => {
-  const doc = s.documents.get(p.textDocument.uri);
-  return doc ? core.provideDefinition(doc, p.position, nav(s)) : null;
-}));
-connection.onReferences(guard('references', null, (p, _c, s) => {
-  const doc = s.documents.get(p.textDocument.uri);
-  return doc ? core.provideReferences(doc, p.position, !!p.context?.includeDeclaration, nav(s)) : null;
-}));
-connection.languages.callHierarchy.onPrepare(guard('prepareCallHierarchy', null, (p, _c, s) => {
-  const doc = s.documents.get(p.textDocument.uri);
-  return doc ? core.providePrepareCallHierarchy(doc, p.position, nav(s)) : null;
-}));
-connection.languages.callHierarchy.onIncomingCalls(guard('incomingCalls', null, (p, _c, s) => core.provideIncomingCalls(p.item, nav(s))));
-connection.languages.callHierarchy.onOutgoingCalls(guard('outgoingCalls', null, (p, _c, s) => core.provideOutgoingCalls(p.item, nav(s))));
-connection.onRequest(REQUEST_LIFECYCLE_REQUEST, guard('requestLifecycle', null, (p: TextDocumentPositionParams, _c, s) => {
-  const doc = typeof p?.textDocument?.uri === 'string' && p.position ? s.documents.get(p.textDocument.uri) : undefined;
-  return doc ? core.provideRequestLifecycle(doc, p.position, nav(s)) : null;
-}));
-connection.onRequest(DRIVER_MODEL_REQUEST, guard('driverModel', null, (): DriverModelResult | null => {
-  modelsWanted = true;
-  return models ? core.driverModel(models, indexing) : null;
-}));
+// Lenses, navigation and the driver model: lifecycleRoutes.ts.
+connection.onCodeLens(guard('codeLens', [], (p, c, s) => lifecycle.codeLens(p, c, s)));
+connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, (l: typeof lens, _c, s) => lifecycle.codeLensResolve(l, s))(lens));
+connection.onImplementation(guard('implementation', null, (p, _c, s) => lifecycle.implementation(p, s)));
+connection.onDefinition(guard('definition', null, (p, _c, s) => lifecycle.definition(p, s)));
+connection.onReferences(guard('references', null, (p, _c, s) => lifecycle.references(p, s)));
+connection.languages.callHierarchy.onPrepare(guard('prepareCallHierarchy', null, (p, _c, s) => lifecycle.prepareCallHierarchy(p, s)));
+connection.languages.callHierarchy.onIncomingCalls(guard('incomingCalls', null, (p, _c, s) => lifecycle.incomingCalls(p, s)));
+connection.languages.callHierarchy.onOutgoingCalls(guard('outgoingCalls', null, (p, _c, s) => lifecycle.outgoingCalls(p, s)));
+connection.onRequest(REQUEST_LIFECYCLE_REQUEST, guard('requestLifecycle', null, (p: TextDocumentPositionParams, _c, s) => lifecycle.requestLifecycle(p, s)));
+connection.onRequest(DRIVER_MODEL_REQUEST, guard('driverModel', null, (): DriverModelResult | null => lifecycle.driverModel()));
 connection.onExecuteCommand(async (p) => {
   if (!init) return notInitialized();
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');

@@ -54,7 +54,7 @@ describe('lifecycle lenses', () => {
     assert.deepEqual(other.map((l) => l.command?.title), [`completes CmCloseCall (call.c:${CALL_C.split('\n').findIndex((l) => l.startsWith('CmCloseCall(')) + 1})`]);
   });
 
-  test('one build per driver state: asking again and resolving build nothing; an edit rebuilds its own driver only', () => {
+  test('one build per driver state: asking again and resolving build nothing; an edit keeping the facts builds nothing', () => {
     models.forUri('file:///a/call.c');
     models.forUri('file:///b/call.c');
     const start = models.builds;
@@ -63,23 +63,36 @@ describe('lifecycle lenses', () => {
     lensesOf('file:///a/vc.c');
     models.forUri('file:///b/call.c');
     assert.equal(models.builds, start, 'nothing changed: nothing built');
-    // A comment typed into a.c: its driver's model is built again, once; the other driver's is not.
+    // A comment typed into a.c keeps its semantic key: no model is built, and the places follow the new line.
+    const line = CALL_C.split('\n').findIndex((l) => l.startsWith('CmCloseCall(')) + 1;
     const doc = s.documents.change('file:///a/call.c', 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// note\n' }])!;
     validator.diagnostics(doc);
     lensesOf('file:///a/call.c');
     lensesOf('file:///a/vc.c');
     models.forUri('file:///b/call.c');
-    assert.equal(models.builds, start + 1);
+    assert.equal(models.builds, start);
     assert.equal(endingRuns.n, flows, 'the handler\'s text and the cross-file facts are unchanged: its flow is not run again');
-    assert.match(lensesOf('file:///a/vc.c').resolved[0].command?.title ?? '', /\(call\.c:\d+\)$/);
+    assert.equal(lensesOf('file:///a/vc.c').resolved[0].command?.title, `completes CmCloseCall (call.c:${line + 1})`);
+    assert.equal(lensesOf('file:///a/call.c').list[0].range.start.line, line);
+    // Lines typed inside the completing function, above its completion call: that item is read again (same facts,
+    // other text); still no build, and the completion's place is read from the new text.
+    const vc = s.documents.get('file:///a/vc.c')!;
+    const call = VC_C.split('\n').findIndex((l) => l.includes('NdisCmCloseCallComplete'));
+    s.documents.change(vc.clientUri, 2, [{ range: { start: { line: call, character: 0 }, end: { line: call, character: 0 } }, text: '    /* first */\n    /* then */\n' }]);
+    validator.diagnostics(vc);
+    const [title] = lensesOf('file:///a/call.c').resolved.map((l) => l.command?.title);
+    assert.equal(title, `ProtocolCmCloseCall · pends → completed by NdisCmCloseCallComplete in Finish (vc.c:${call + 3})`);
+    assert.equal(models.builds, start);
   });
 
   test('an edit that removes the completion changes the handler\'s lens and drops the completing function\'s', () => {
     const doc = s.documents.get('file:///a/vc.c')!;
     const line = VC_C.split('\n').findIndex((l) => l.includes('NdisCmCloseCallComplete'));
-    s.documents.change(doc.clientUri, 3, [{ range: { start: { line, character: 0 }, end: { line: line + 1, character: 0 } }, text: '' }]);
+    const built = models.builds;
+    s.documents.change(doc.clientUri, 4, [{ range: { start: { line: line + 2, character: 0 }, end: { line: line + 3, character: 0 } }, text: '' }]);
     validator.diagnostics(doc);
     assert.deepEqual(lensesOf('file:///a/call.c').resolved.map((l) => l.command?.title), ['ProtocolCmCloseCall · pends · no completion found']);
     assert.deepEqual(lensesOf('file:///a/vc.c').list, []);
+    assert.equal(models.builds, built + 1, 'a completion removed changes the semantic key: the driver\'s model is built again, once');
   });
 });

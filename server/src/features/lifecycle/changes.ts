@@ -1,8 +1,6 @@
 // Tells the client when the drivers' lifecycle models change (condis/driverModelChanged): looked at most every
 // 300 ms after something that may change them (an edit, the index), and told only when the models differ.
 import type { LifecycleModels } from './models';
-import { plainModel } from './models';
-import type { LifecycleModel } from './model';
 
 export const DRIVER_MODEL_CHANGED = 'condis/driverModelChanged';
 const QUIET_MS = 300;
@@ -10,7 +8,6 @@ const QUIET_MS = 300;
 export class ModelChanges {
   private timer: NodeJS.Timeout | undefined;
   private last: string | undefined;
-  private readonly keys = new WeakMap<LifecycleModel, string>();
 
   constructor(private readonly models: LifecycleModels, private readonly changed: () => void, private readonly log: (m: string) => void = () => undefined) {}
 
@@ -23,14 +20,9 @@ export class ModelChanges {
     }, QUIET_MS);
   }
 
-  /** Compares the models with the last look; calls `changed` when they differ. */
+  /** Compares the models with the last look (by their keys: nothing is serialised); calls `changed` when they differ. */
   look(): void {
-    let key = '';
-    for (const m of this.models.all()) {
-      let k = this.keys.get(m);
-      if (k === undefined) { k = JSON.stringify(plainModel(m)); this.keys.set(m, k); }
-      key += k;
-    }
+    const key = this.models.allKey();
     if (key === this.last) return;
     const first = this.last === undefined;
     this.last = key;

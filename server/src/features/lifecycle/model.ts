@@ -18,6 +18,10 @@ export interface ModelEnv {
   catalog: Catalog;
   lifecycle: Lifecycle;
   positions: PositionsOf;
+  /** Places made otherwise for some files (open documents: anchored, read when asked): undefined for the others. */
+  placer?(uri: string): ((start: number, end: number) => Place | undefined) | undefined;
+  /** Takes the handlers' definitions in a file (to attach findings itself, per version) instead of `findingsOf`. */
+  bodies?(uri: string, list: { body: Place; h: HandlerInfo }[]): void;
   /** An open document's analysis of its current version (its handlers' endings come from the flow). */
   analysisOf?(uri: string): FileAnalysis | undefined;
   /** An open document's lifecycle findings (rule id, message, place), for the handlers they sit in. */
@@ -34,8 +38,12 @@ export interface LifecycleModel extends DriverModel {
 
 export function buildModel(root: string, kind: DriverKind, files: readonly FileSummary[], ws: WorkspaceView, env: ModelEnv): LifecycleModel {
   const { catalog, lifecycle } = env;
-  const at = new Map(files.map((f) => [f.uri, env.positions(f.uri, f)]));
-  const place = (uri: string, start: number, end: number) => placeOf(uri, at.get(uri), start, end);
+  const placers = new Map(files.map((f) => {
+    const own = env.placer?.(f.uri);
+    const at = own ? undefined : env.positions(f.uri, f);
+    return [f.uri, own ?? ((start: number, end: number) => placeOf(f.uri, at, start, end))];
+  }));
+  const place = (uri: string, start: number, end: number) => placers.get(uri)?.(start, end);
   // Function definitions by name (a name defined twice, under `#if`: the first).
   const defs = new Map<string, { uri: string; fn: NonNullable<FileSummary['lifecycle']>['functions'][number] }>();
   for (const f of files) for (const fn of f.lifecycle?.functions ?? []) if (!defs.has(fn.name)) defs.set(fn.name, { uri: f.uri, fn });
@@ -80,7 +88,8 @@ export function buildModel(root: string, kind: DriverKind, files: readonly FileS
     }
     if (h.pendable) h.completions = lifecycle.completionsOf(catalog.entry(h.role)!).flatMap((c) => byCalleeSites.get(c) ?? []);
   }
-  if (env.findingsOf) for (const [uri, list] of bodies) attachFindings(env.findingsOf(uri), list);
+  if (env.bodies) for (const [uri, list] of bodies) env.bodies(uri, list);
+  else if (env.findingsOf) for (const [uri, list] of bodies) attachFindings(env.findingsOf(uri), list);
   const list = [...handlers.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.role < b.role ? -1 : 1));
   const byName = group(list, (h) => h.name);
   const byCallee = new Map<string, HandlerInfo[]>();
@@ -122,7 +131,7 @@ function evidenceOf(files: readonly FileSummary[], place: (uri: string, start: n
 }
 
 /** Gives each finding to the handlers whose definition holds it: one binary search per finding. */
-function attachFindings(findings: readonly HandlerInfo['findings'][number][], bodies: { body: Place; h: HandlerInfo }[]): void {
+export function attachFindings(findings: readonly HandlerInfo['findings'][number][], bodies: { body: Place; h: HandlerInfo }[]): void {
   if (!findings.length) return;
   const line = (p: Place) => p.range.start.line;
   bodies.sort((a, b) => line(a.body) - line(b.body));
