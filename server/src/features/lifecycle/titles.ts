@@ -10,7 +10,9 @@ export function handlerTitle(h: HandlerInfo): string {
   const verb = h.ending === 'pends' ? 'pends' : 'may pend';
   if (!h.completions.length) return `${what} · ${verb} · no completion found`;
   const more = h.completions.length > 1 ? ` (+${h.completions.length - 1} more)` : '';
-  return `${what} · ${verb} → completed by ${siteWords(h.completions[0])}${more}`;
+  // The completion call itself first, when there is one: the sites reached through a helper follow from it.
+  const head = h.completions.find((c) => !c.via) ?? h.completions[0];
+  return `${what} · ${verb} → completed by ${siteWords(head)}${more}`;
 }
 
 function siteWords(s: CompletionSite): string {
