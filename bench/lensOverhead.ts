@@ -1,8 +1,10 @@
 // What lenses and the driver model add to the edit -> diagnostics path (issue 14: at most 10%): our server twice on
 // the same file, first with lenses off and no model asked for (the plain path), then as an editor showing lenses and a
-// driver view uses it: after each edit's diagnostics, the lens list and the lenses of the 60 lines around the edit
-// resolved (as an editor asks after each change), and condis/driverModel whenever the server has said it changed (as a
-// tree view asks), all timed as part of the edit. Run alone:
+// driver view uses it: right after each edit, while its diagnostics are on their way, the lens list and the lenses of
+// the 60 lines around the edit resolved, and condis/driverModel whenever the server has said it changed (as a tree view
+// asks). `with` is the edit -> diagnostics time with that traffic in flight (the server answers those requests after
+// the edit's check, validation.ts afterChecks); `requests` is the time from the edit until they are all answered.
+// Run alone:
 //   node --import tsx bench/lensOverhead.ts --lines 2000 --edits 10
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +17,8 @@ import { ours, OUT } from './servers';
 import { generateDriver } from './generate';
 
 /**
- * `without`: edit -> diagnostics, lenses off; `with`: edit -> diagnostics + lenses + model; `requests`: the lens and
- * model requests alone (the part of `with` after the diagnostics).
+ * `without`: edit -> diagnostics, lenses off; `with`: edit -> diagnostics with the lens and model requests in flight;
+ * `requests`: edit -> the lens and model requests answered.
  */
 export interface LensFigures { without: Stat; with: Stat; requests: Stat; lenses: number; handlers: number; modelFetches: number; errors: string[] }
 

@@ -90,7 +90,7 @@ async function requests(s: LspSession, kind: keyof typeof METHODS, uri: string, 
  * Alternately inserts a space at column 0 of a statement line and deletes it: one character per edit, file unchanged per
  * pair. `after`: what the client does once the diagnostics are in (lensOverhead.ts), timed as part of the edit.
  */
-export async function edits(s: LspSession, uri: string, probes: Position[], plan: Plan, version: { v: number }, after?: (at: Position) => Promise<void>): Promise<Stat> {
+export async function edits(s: LspSession, uri: string, probes: Position[], plan: Plan, version: { v: number }, alongside?: (at: Position) => Promise<void>): Promise<Stat> {
   const positions = spread(probes, Math.ceil(plan.edits / 2));
   const samples: number[] = [];
   let timeouts = 0;
@@ -106,10 +106,12 @@ export async function edits(s: LspSession, uri: string, probes: Position[], plan
     const arrived = s.diagnosticsFor(uri, version.v);
     const t = performance.now();
     s.change(uri, version.v, [change]);
+    // `alongside`: requests an editor sends right after a change (code lenses), in flight while the diagnostics come.
+    const extra = alongside?.(pos);
     try {
       const diagnosed = await within(plan.diagnosticsTimeoutMs, `${s.spec.name} diagnostics after edit`, arrived);
-      if (after) await within(plan.diagnosticsTimeoutMs, `${s.spec.name} lenses after edit`, after(pos));
-      samples.push((after ? performance.now() : diagnosed) - t);
+      samples.push(diagnosed - t);
+      if (extra) await within(plan.diagnosticsTimeoutMs, `${s.spec.name} requests alongside the edit`, extra);
     } catch (err) {
       if (!(err instanceof TimeoutError)) throw err;
       timeouts++;

@@ -30,7 +30,7 @@ export class LifecycleRoutes {
   setUp(s: Services, changed: () => void, log: (m: string) => void): void {
     const v = () => this.d.validator()!;
     this.models = new (this.d.core().LifecycleModels)(s, { analysis: (doc) => v().analysis(doc), diagnostics: (doc) => v().diagnostics(doc), readText: (u) => this.d.currentText(s, u) });
-    this.changes = new (this.d.core().ModelChanges)(this.models, changed, log);
+    this.changes = new (this.d.core().ModelChanges)(this.models, changed, log, () => v().afterChecks());
     s.workspace.onSettle(() => this.poke());
   }
 

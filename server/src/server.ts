@@ -102,6 +102,15 @@ function guard<P, R>(method: string, fallback: R, fn: (p: P, c: FeatureContext, 
   };
 }
 
+/**
+ * A request answered after the diagnostics of the edits before it (validation.ts afterChecks): lenses and the driver
+ * model follow an edit's diagnostics instead of delaying them.
+ */
+function afterChecks<P, R>(method: string, fallback: R, fn: (p: P, c: FeatureContext, s: Services) => R) {
+  const answer = guard(method, fallback, fn);
+  return (params: P) => (validator ? validator.afterChecks().then(() => answer(params)) : answer(params));
+}
+
 /** A notification handler: dropped before initialize, queued while the services load, failures logged. */
 function notice<P>(method: string, fn: (p: P, s: Services) => void) {
   return (params: P): void => {
@@ -182,7 +191,7 @@ function setUp(s: Services): void {
   const pull = !!caps.textDocument?.diagnostic;
   validator = new core.Validator(services, () => settings, DOCS_BASE,
     // Addressed as the client spells the document: the server's key may be spelled otherwise (uris.ts).
-    pull ? undefined : (uri, version, diagnostics) => void connection.sendDiagnostics({ uri: s.documents.get(uri)?.clientUri ?? uri, version, diagnostics }),
+    pull ? undefined : (uri, version, diagnostics) => connection.sendDiagnostics({ uri: s.documents.get(uri)?.clientUri ?? uri, version, diagnostics }),
     () => void connection.languages.diagnostics.refresh().catch(() => undefined));
   lifecycle.setUp(s, () => {
     void connection.sendNotification(DRIVER_MODEL_CHANGED, {});
@@ -311,8 +320,8 @@ connection.onCodeAction(guard('codeAction', [], (p, _c, s) => {
 connection.onRequest(DRIVER_KIND_REQUEST, guard('driverKind', null, (p: DriverKindParams, _c, s): DriverKindResult | null => (
   typeof p?.uri === 'string' ? core.driverKind(s.uris.key(p.uri), s.workspace, indexing, (uri) => currentText(s, uri)) : null)));
 // Lenses, navigation and the driver model: lifecycleRoutes.ts.
-connection.onCodeLens(guard('codeLens', [], (p, c, s) => lifecycle.codeLens(p, c, s)));
-connection.onCodeLensResolve((lens) => guard('codeLensResolve', lens, (l: typeof lens, _c, s) => lifecycle.codeLensResolve(l, s))(lens));
+connection.onCodeLens(afterChecks('codeLens', [], (p, c, s) => lifecycle.codeLens(p, c, s)));
+connection.onCodeLensResolve((lens) => afterChecks('codeLensResolve', lens, (l: typeof lens, _c, s) => lifecycle.codeLensResolve(l, s))(lens));
 connection.onImplementation(guard('implementation', null, (p, _c, s) => lifecycle.implementation(p, s)));
 connection.onDefinition(guard('definition', null, (p, _c, s) => lifecycle.definition(p, s)));
 connection.onReferences(guard('references', null, (p, _c, s) => lifecycle.references(p, s)));
@@ -320,7 +329,7 @@ connection.languages.callHierarchy.onPrepare(guard('prepareCallHierarchy', null,
 connection.languages.callHierarchy.onIncomingCalls(guard('incomingCalls', null, (p, _c, s) => lifecycle.incomingCalls(p, s)));
 connection.languages.callHierarchy.onOutgoingCalls(guard('outgoingCalls', null, (p, _c, s) => lifecycle.outgoingCalls(p, s)));
 connection.onRequest(REQUEST_LIFECYCLE_REQUEST, guard('requestLifecycle', null, (p: TextDocumentPositionParams, _c, s) => lifecycle.requestLifecycle(p, s)));
-connection.onRequest(DRIVER_MODEL_REQUEST, guard('driverModel', null, (): DriverModelResult | null => lifecycle.driverModel()));
+connection.onRequest(DRIVER_MODEL_REQUEST, afterChecks('driverModel', null, (): DriverModelResult | null => lifecycle.driverModel()));
 connection.onExecuteCommand(async (p) => {
   if (!init) return notInitialized();
   if (shutDown) return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');

@@ -29,7 +29,8 @@ export class Validator {
     private readonly settings: () => Settings,
     private readonly docsBase: string,
     /** Called with fresh diagnostics in push mode; undefined in pull mode. */
-    private readonly publish: ((uri: string, version: number, d: Diagnostic[]) => void) | undefined,
+    /** Sends diagnostics; the promise (if any) settles once they are written. */
+    private readonly publish: ((uri: string, version: number, d: Diagnostic[]) => Promise<void> | void) | undefined,
     /** Tells a pull client to ask again (after cross-file changes). */
     private readonly refresh: () => void,
   ) {
@@ -126,23 +127,41 @@ export class Validator {
 
   private flush(): void {
     const t = performance.now();
+    let sent: Promise<unknown>[] = [];
     try {
-      this.flushNow();
+      sent = this.flushNow();
     } finally {
       this.checkMs = performance.now() - t;
+      // Waiting requests run once the diagnostics are written, not before (the writer sends on a later turn).
+      const waiting = this.afterFlush.splice(0);
+      if (waiting.length) void Promise.allSettled(sent).then(() => { for (const resolve of waiting) resolve(); });
     }
   }
 
-  private flushNow(): void {
+  /** Requests waiting for the checks queued when they arrived (see afterChecks). */
+  private readonly afterFlush: (() => void)[] = [];
+
+  /**
+   * Settles once the checks queued now have run (at once when none is): requests that are no diagnostics (code lenses,
+   * the driver model) wait for it, so that computing them never delays the diagnostics of an edit.
+   */
+  afterChecks(): Promise<void> {
+    if (!this.timer) return Promise.resolve();
+    return new Promise((resolve) => this.afterFlush.push(resolve));
+  }
+
+  private flushNow(): Promise<unknown>[] {
     this.timer = undefined;
     const uris = [...this.queued];
     this.queued.clear();
+    const sent: Promise<unknown>[] = [];
     for (const uri of uris) {
       const doc = this.s.documents.get(uri);
       if (!doc) continue;
-      if (this.publish) this.publish(uri, doc.version, this.diagnostics(doc));
+      if (this.publish) { const p = this.publish(uri, doc.version, this.diagnostics(doc)); if (p) sent.push(p); }
       else this.diagnostics(doc); // keeps the index current; the client pulls
     }
+    return sent;
   }
 
   private updateSummary(doc: OpenDocument, file: FileAnalysis): void {

@@ -9,14 +9,20 @@ export class ModelChanges {
   private timer: NodeJS.Timeout | undefined;
   private last: string | undefined;
 
-  constructor(private readonly models: LifecycleModels, private readonly changed: () => void, private readonly log: (m: string) => void = () => undefined) {}
+  /** `ready`: settles when the diagnostics due have been made (the look waits for them rather than delay them). */
+  constructor(
+    private readonly models: LifecycleModels, private readonly changed: () => void, private readonly log: (m: string) => void = () => undefined,
+    private readonly ready: () => Promise<void> = () => Promise.resolve(),
+  ) {}
 
   /** Something the models read may have changed: look again once things are quiet. */
   poke(): void {
     if (this.timer) return; // at most one look per QUIET_MS, whatever the rate of changes
     this.timer = setTimeout(() => {
-      this.timer = undefined;
-      try { this.look(); } catch (err) { this.log(`Could not compare the driver models: ${err instanceof Error ? err.stack ?? err.message : String(err)}`); }
+      void this.ready().then(() => {
+        this.timer = undefined;
+        try { this.look(); } catch (err) { this.log(`Could not compare the driver models: ${err instanceof Error ? err.stack ?? err.message : String(err)}`); }
+      });
     }, QUIET_MS);
   }
 
