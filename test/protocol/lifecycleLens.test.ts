@@ -135,6 +135,25 @@ describe('lifecycle lenses and condis/driverModel', () => {
     assert.match(back.command?.title ?? '', /^ProtocolCmCloseCall · pends → completed by NdisCmCloseCallComplete in ExCmDeactivateVcComplete \(call\.c:\d+\) \(\+2 more\)$/);
   });
 
+  test('lenses asked for right after an edit are answered after that edit\'s diagnostics are sent, never before', async () => {
+    // Computing lenses must not delay the diagnostics of the edit the user just made (the server answers them after).
+    const order: string[] = [];
+    const v = version + 1;
+    server.connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+      if (p.uri === uri('cm/call.c') && p.version === v) order.push('diagnostics');
+    });
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('cm/call.c'), version: ++version },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: ' ' }] });
+    const list = server.connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('cm/call.c') } }).then((l) => { order.push('lenses'); return l; });
+    const model = server.connection.sendRequest('condis/driverModel', {}).then(() => { order.push('model'); });
+    const lensList = await within(MS, 'codeLens after an edit', list);
+    await within(MS, 'driverModel after an edit', model);
+    assert.ok(lensList.length > 0);
+    assert.deepEqual(order.slice(0, 1), ['diagnostics'], order.join(', '));
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uri('cm/call.c'), version: ++version },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, text: '' }] });
+  });
+
   test('a completion added in another open file: that file\'s lens counts it, and the client is asked to refresh lenses', async () => {
     const line = lineOf('cm/af.c', 'ExCmOpenAf(');
     const [before] = await lensAt('cm/af.c', line);
