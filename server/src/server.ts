@@ -1,5 +1,4 @@
 // Language server entry: the connection, the capabilities and the routing table from LSP methods to features.
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +19,7 @@ import type { Validator } from './validation';
 import { LspReframer } from './framing';
 import { StartGate } from './startGate';
 import { LifecycleRoutes } from './lifecycleRoutes';
+import { WorkspaceIndexing } from './workspaceIndexing';
 // Types only: the code comes from dist/serverCore.js, loaded after initialize (see loadCore).
 import type * as Core from './core';
 
@@ -40,14 +40,19 @@ let services: Services | undefined;
 let ctx: FeatureContext | undefined;
 let validator: Validator | undefined;
 /** Lenses, navigation and the driver model (lifecycleRoutes.ts): the models are watched only once a client asks. */
-const lifecycle = new LifecycleRoutes({ core: () => core, validator: () => validator, currentText: (s, u) => currentText(s, u), indexing: () => indexing });
+const indexer = new WorkspaceIndexing({
+  core: () => core, services: () => services, init: () => init, maxBytes: () => maxFileBytes(settings),
+  log: (m) => connection.console.log(m), warn: (m) => connection.console.warn(m),
+  progress: async () => (init?.capabilities.window?.workDoneProgress ? connection.window.createWorkDoneProgress().catch(() => undefined) : undefined),
+  changed: (whole) => { if (whole) validator?.all(); else validator?.othersChanged(''); if (whole) pokeModels(); },
+});
+const currentText = (s: Services, uri: string) => indexer.currentText(s, uri);
+const lifecycle = new LifecycleRoutes({ core: () => core, validator: () => validator, currentText, indexing: () => indexer.running });
 const pokeModels = () => lifecycle.poke();
 let settings: Settings = DEFAULT_SETTINGS;
 let init: InitializeParams | undefined;
 /** The background index of the workspace folders is being built (the language status item says so). */
-let indexing = false;
 /** Workspace files left out of the index for their size (path -> bytes), indexed if the limit is raised. */
-let tooLarge = new Map<string, number>();
 
 // Start-up: the services (wasm runtime, grammar, catalog, queries) load from process start, while initialize is
 // answered at once with the static capabilities. Messages after initialize wait at the gate until both are there.
@@ -134,7 +139,7 @@ function applySettings(next: Settings): void {
     if (!services) return;
     services.workspace.override = settings.driverRole;
     services.documents.setMaxBytes(maxFileBytes(settings)); // parses or drops the documents that cross the limit
-    if (settings.maxFileSize > before.maxFileSize && tooLarge.size) void indexTooLarge(services);
+    if (settings.maxFileSize > before.maxFileSize && indexer.tooLarge.size) void indexer.indexTooLarge(services);
     validator?.all();
     pokeModels();
   });
@@ -227,43 +232,8 @@ connection.onInitialized(() => {
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{c,h,cc,cpp,cxx,hpp,hh,hxx,inl}' }] })
       .catch((err) => connection.console.warn(`Could not watch C files: ${String(err)}`));
   }
-  void gate.run(() => buildIndex().catch((err) => connection.console.error(`Indexing failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`)));
+  void gate.run(() => indexer.build().catch((err) => connection.console.error(`Indexing failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`)));
 });
-
-async function buildIndex(): Promise<void> {
-  const s = services;
-  const folders = (init?.workspaceFolders ?? (init?.rootUri ? [{ uri: init.rootUri, name: '' }] : []))
-    .filter((f) => f.uri.startsWith('file:')).flatMap((f) => {
-      const path = core.uriToPath(f.uri);
-      // Another host (on Linux and macOS): a share this machine has not mounted at that name.
-      if (path === undefined) connection.console.warn(`Not indexing workspace folder ${f.uri}: it is on another host`);
-      return path === undefined ? [] : [path];
-    });
-  if (!s || !folders.length) return;
-  s.workspace.expectFolders(folders.map((f) => core.folderUri(f))); // before the first await: documents opened meanwhile wait for it
-  indexing = true;
-  const progress = init?.capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
-  progress?.begin('CoNDIS Assist: indexing', 0, 'listing C sources', false);
-  const started = Date.now();
-  const r = await core.indexFolders(s, folders, maxFileBytes(settings), {
-    report: (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total} files`),
-    cancelled: () => false,
-  }, (m) => connection.console.log(m)).finally(() => { indexing = false; });
-  tooLarge = r.tooLarge;
-  progress?.done();
-  connection.console.log(`Indexed ${r.done - r.tooLarge.size} C files in ${Date.now() - started} ms.`);
-  validator?.all();
-  pokeModels();
-}
-
-/** The limit was raised: index the files it used to leave out (those still too large stay listed). */
-async function indexTooLarge(s: Services): Promise<void> {
-  const paths = [...tooLarge.keys()];
-  tooLarge = new Map();
-  const r = await core.indexFiles(s, paths, maxFileBytes(settings), { report: () => undefined, cancelled: () => false }, (m) => connection.console.log(m));
-  for (const [p, size] of r.tooLarge) tooLarge.set(p, size);
-  validator?.othersChanged('');
-}
 
 connection.onDidChangeConfiguration((change) => {
   if (!init) return;
@@ -271,7 +241,7 @@ connection.onDidChangeConfiguration((change) => {
   else applySettings(readSettings((change.settings as { condis?: unknown } | undefined)?.condis));
 });
 
-connection.onDidChangeWatchedFiles(notice('didChangeWatchedFiles', (p, s) => void core.applyFileEvents(s, p.changes, maxFileBytes(settings), tooLarge,
+connection.onDidChangeWatchedFiles(notice('didChangeWatchedFiles', (p, s) => void core.applyFileEvents(s, p.changes, maxFileBytes(settings), indexer.tooLarge,
   (m) => connection.console.log(m)).then(() => { validator?.othersChanged(''); pokeModels(); }, (err) => connection.console.error(`Updating the index failed: ${String(err)}`))));
 
 // Document sync: the store applies each change to the text and to the syntax tree incrementally.
@@ -318,7 +288,7 @@ connection.onCodeAction(guard('codeAction', [], (p, _c, s) => {
   return doc ? core.provideCodeActions(doc, p, !!init?.capabilities.workspace?.workspaceEdit?.documentChanges) : [];
 }));
 connection.onRequest(DRIVER_KIND_REQUEST, guard('driverKind', null, (p: DriverKindParams, _c, s): DriverKindResult | null => (
-  typeof p?.uri === 'string' ? core.driverKind(s.uris.key(p.uri), s.workspace, indexing, (uri) => currentText(s, uri)) : null)));
+  typeof p?.uri === 'string' ? core.driverKind(s.uris.key(p.uri), s.workspace, indexer.running, (uri) => currentText(s, uri)) : null)));
 // Lenses, navigation and the driver model: lifecycleRoutes.ts.
 connection.onCodeLens(afterChecks('codeLens', [], (p, c, s) => lifecycle.codeLens(p, c, s)));
 connection.onCodeLensResolve((lens) => afterChecks('codeLensResolve', lens, (l: typeof lens, _c, s) => lifecycle.codeLensResolve(l, s))(lens));
@@ -344,18 +314,5 @@ connection.onExecuteCommand(async (p) => {
   await connection.window.showDocument({ uri: `${DOCS_BASE}/${p.arguments[0]}.md`, takeFocus: true }).catch(() => undefined);
   return undefined;
 });
-
-/** A file's text as the user sees it: the open document's, else the disk's (within the size limit). */
-function currentText(s: Services, uri: string): string | undefined {
-  const open = s.documents.get(uri);
-  if (open) return open.text.getText();
-  try {
-    const path = core.uriToPath(uri);
-    if (path === undefined) return undefined;
-    return statSync(path).size <= maxFileBytes(settings) ? readFileSync(path, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 connection.listen();
