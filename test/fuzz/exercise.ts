@@ -27,6 +27,7 @@ import { randomChange, treeDifference } from './trees';
 import { ParsedText } from '../../server/src/syntax/parsedText';
 import { analyzeFile } from '../../server/src/analysis/fileAnalysis';
 import { blankAnnotations } from '../../server/src/syntax/blank';
+import { exerciseLifecycle } from './lifecycleExercise';
 
 /** Texts up to this size get their incremental tree compared node by node with a full parse. */
 const MAX_COMPARED = 512 * 1024;
@@ -192,6 +193,7 @@ export function exercise(h: Harness, text: string, r: Rng, opts: { uri?: string;
     }
     diagnostics = call('diagnostics', () => h.validator.diagnostics(doc)) ?? [];
     invalid('diagnostics', v.checkDiagnostics(doc.text, diagnostics, RULE_IDS));
+    exerciseLifecycle(s, h.validator, doc, probes(r, doc, 2), call, invalid);
     // The same findings as offsets, for the fix properties.
     const file = h.validator.analysis(doc);
     if (file) {
