@@ -1,7 +1,9 @@
-// Builds dist/: esbuild bundles for the VS Code client, the language server and the CLI,
-// with the two tree-sitter wasm files copied beside them and the grammar's version recorded.
+// Builds dist/: esbuild bundles for the VS Code client, the language server and the CLI, the two bundles for the web
+// worker extension host (dist/browser/), with the two tree-sitter wasm files copied beside them and the grammar's
+// version recorded. Fails when a web bundle imports a Node built-in.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { webBundles, WEB_ENTRIES } from './webBuild.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -40,13 +42,13 @@ const entries = [
 ];
 
 const t0 = Date.now();
-await Promise.all(entries.map((e) => build({
+const [web] = await Promise.all([webBundles({ root, dist, production }), ...entries.map((e) => build({
   ...common,
   entryPoints: [join(root, e.in)],
   outfile: join(dist, e.out),
   banner: { js: e.banner ? `${e.banner}\n${URL_BANNER}` : URL_BANNER },
   ...(e.alias ? { alias: e.alias } : {}),
-})));
+}))]);
 
 // The wasm runtime and grammar sit beside the bundles; the server finds them through __dirname.
 const wasmRuntime = require.resolve('web-tree-sitter/web-tree-sitter.wasm');
@@ -59,4 +61,8 @@ writeFileSync(join(dist, 'grammar.json'), JSON.stringify({
   'web-tree-sitter': version(join(dirname(wasmRuntime), 'package.json')),
   source: 'npm packages tree-sitter-c (tree-sitter-c.wasm) and web-tree-sitter (web-tree-sitter.wasm), copied unchanged',
 }, null, 2) + '\n');
-console.log(`build: dist/ in ${Date.now() - t0} ms`);
+const kb = (f) => statSync(join(dist, f)).size / 1024;
+const wasmKb = kb('web-tree-sitter.wasm') + kb('tree-sitter-c.wasm');
+const jsKb = WEB_ENTRIES.reduce((n, e) => n + kb(e.out), 0);
+console.log(`build: dist/ in ${Date.now() - t0} ms; web: ${WEB_ENTRIES.map((e) => `${e.out} ${kb(e.out).toFixed(0)} KB`).join(', ')}, `
+  + `wasm ${wasmKb.toFixed(0)} KB, total ${(jsKb + wasmKb).toFixed(0)} KB; no Node built-in${web.disabled.length ? ` (left out by their packages: ${web.disabled.join(', ')})` : ''}`);

@@ -1,7 +1,7 @@
 // The "CoNDIS Driver" view in the Explorer: the server's condis/driverModel drawn as a tree (driverTree.ts decides
 // what it says), asked again only when the server sends condis/driverModelChanged. Clicking an entry opens its place.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { driverTree, type DriverNode, type NodeIcon } from './driverTree';
 import { DRIVER_MODEL, type DriverModel } from './protocol';
 

@@ -1,110 +1,27 @@
-// VS Code entry point: starts the CoNDIS language server over IPC, the language status items, the driver view, the
-// lifecycle panel and the client-only commands (the walkthrough's and the lenses' among them). Thin on purpose.
+// VS Code entry point for the desktop and remote (Node) extension host: the language server as a Node process over
+// IPC (dist/server.js). The rest is activate.ts, shared with the web worker host's entry (browserExtension.ts).
 import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { DriverView } from './driverView';
-import type { DriverNode } from './driverTree';
-import { LanguageStatus, type LanguageStatusSnapshot } from './languageStatus';
-import { LifecyclePanel } from './lifecyclePanel';
-import { DRIVER_MODEL_CHANGED } from './protocol';
-import { registerShowLocations } from './showLocations';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateWith, deactivateClient, type CondisApi } from './activate';
 
-/** What activate() returns: for the tests, which cannot read another extension's status items, tree or webview. */
-export interface CondisApi {
-  languageStatus(): Promise<LanguageStatusSnapshot>;
-  /** The "CoNDIS Driver" view's data provider. */
-  driverView: vscode.TreeDataProvider<DriverNode>;
-  /** The lifecycle panel's HTML as drawn now, if it is open. */
-  lifecycleHtml(): string | undefined;
-}
+export type { CondisApi };
 
-/** The walkthrough's files, shipped in the .vsix: a clean call manager and one with a deliberate mistake. */
-const EXAMPLES: Record<string, string> = {
-  'call-manager': 'examples/standalone-cm/call.c',
-  mistake: 'docs/walkthrough/closeCallMistake.c',
-};
-
-let client: LanguageClient | undefined;
-
-export async function activate(context: vscode.ExtensionContext): Promise<CondisApi> {
-  const output = vscode.window.createOutputChannel('CoNDIS Assist', { log: true });
-  context.subscriptions.push(output);
-
+export function activate(context: vscode.ExtensionContext): Promise<CondisApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const clientOptions: LanguageClientOptions = {
+  return activateWith(context, {
     documentSelector: [
       { scheme: 'file', language: 'c' },
       { scheme: 'file', language: 'cpp' },
       { scheme: 'untitled', language: 'c' },
       { scheme: 'untitled', language: 'cpp' },
     ],
-    // The server reads `condis.*` through workspace/configuration and is told when it changes.
-    synchronize: { configurationSection: 'condis' },
-    // VS Code reads the contributed snippets itself: the server must not offer them a second time.
-    initializationOptions: { contributesSnippets: true },
-    outputChannel: output,
-    traceOutputChannel: output,
-    middleware: {
-      window: {
-        // Rule pages are Markdown: show them rendered rather than as source.
-        showDocument: async (params, token, next) => {
-          if (!params.external && params.uri.endsWith('.md')) {
-            await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.parse(params.uri));
-            return { success: true };
-          }
-          return next(params, token);
-        },
-      },
-    },
-  };
-
-  client = new LanguageClient('condis', 'CoNDIS Assist', serverOptions, clientOptions);
-  context.subscriptions.push(
-    vscode.commands.registerCommand('condis.restartServer', async () => {
-      output.info('Restarting the CoNDIS language server.');
-      await client?.restart();
-    }),
-    vscode.commands.registerCommand('condis.showOutput', () => output.show(true)),
-    // The walkthrough opens the example as an untitled copy: the user can edit and fix it, the install stays intact.
-    vscode.commands.registerCommand('condis.openExample', async (which: unknown = 'call-manager') => {
-      const rel = EXAMPLES[String(which)] ?? EXAMPLES['call-manager'];
-      const content = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, rel))).toString('utf8');
-      const doc = await vscode.workspace.openTextDocument({ language: 'c', content });
-      await vscode.window.showTextDocument(doc);
-    }),
-  );
-  await client.start();
-  const status = new LanguageStatus(client);
-  // One handler per notification method in the client: the view and the panel share it through an event.
-  const modelChanged = new vscode.EventEmitter<void>();
-  const driverView = new DriverView(client, modelChanged.event);
-  const lifecycle = new LifecyclePanel(client, modelChanged.event);
-  context.subscriptions.push(
-    status, modelChanged, driverView, lifecycle,
-    client.onNotification(DRIVER_MODEL_CHANGED, () => modelChanged.fire()),
-    // A restarted server has a new index: what the view showed may be gone.
-    client.onDidChangeState((e) => { if (e.newState === State.Running) modelChanged.fire(); }),
-    registerShowLocations(client),
-    vscode.commands.registerCommand('condis.showLifecycle', (uri?: unknown, position?: unknown) =>
-      lifecycle.show(uri instanceof vscode.Uri ? uri : undefined, position instanceof vscode.Position ? position : undefined)),
-  );
-  void vscode.commands.executeCommand('setContext', 'condis.active', true);
-  return {
-    languageStatus: async () => {
-      await status.refresh();
-      return status.snapshot();
-    },
-    driverView,
-    lifecycleHtml: () => lifecycle.html(),
-  };
+    create: (options) => new LanguageClient('condis', 'CoNDIS Assist', serverOptions, options),
+  });
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
-}
+export const deactivate = deactivateClient;

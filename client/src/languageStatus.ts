@@ -2,7 +2,7 @@
 // (a link to that line), and the workspace index's state with a link to the output. The server answers
 // condis/driverKind; the items follow the active editor, the index and the settings.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'c' }, { language: 'cpp' }];
 

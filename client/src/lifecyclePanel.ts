@@ -1,9 +1,8 @@
 // "CoNDIS: Show Request Lifecycle": asks the server for the lifecycle of the handler at the cursor
 // (condis/requestLifecycle) and shows it in one webview panel, reused from call to call. The page's links post an
 // index; this side opens the place (or reference page) it stands for. Redrawn when the driver model changes.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { renderLifecycle, requestWords, type LifecyclePage } from './lifecycleHtml';
 import { REQUEST_LIFECYCLE, type RequestLifecycle } from './protocol';
 
@@ -59,7 +58,7 @@ export class LifecyclePanel implements vscode.Disposable {
 
   private draw(lc: RequestLifecycle): void {
     this.shown = lc;
-    this.page = renderLifecycle(lc, randomBytes(16).toString('base64'));
+    this.page = renderLifecycle(lc, nonce());
     const title = `Lifecycle: ${requestWords(lc.request)}`;
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel('condis.lifecycle', title,
@@ -104,4 +103,10 @@ export class LifecyclePanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const d of this.subscriptions) d.dispose();
   }
+}
+
+/** A fresh script nonce: 16 random bytes, base64 (Web Crypto, in Node and in the web worker host alike). */
+function nonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

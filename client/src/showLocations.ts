@@ -1,7 +1,7 @@
 // `condis.showLocations`, the command the server's code lenses carry (LSP JSON: uri, position, locations): VS Code's
 // own peek of references at that position, so clicking a lens shows where the request is completed or registered.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { LspPosition, Place } from './protocol';
 
 export const SHOW_LOCATIONS = 'condis.showLocations';

@@ -2,6 +2,8 @@
 // (LE or BE); without one, valid UTF-8 is UTF-8 and anything else is Windows-1252, the code page of old DDK sources.
 // Offsets everywhere are UTF-16 code units of the decoded text, so the encoding on disk never shifts a column.
 
+import { latin1 } from './portable';
+
 export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export type Decoded = { ok: true; text: string; encoding: SourceEncoding } | { ok: false; why: string };
@@ -17,7 +19,7 @@ const C1 = String.fromCharCode(0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x20
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178);
 
 function decodeCp1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1').replace(/[\x80-\x9f]/g, (c) => C1[c.charCodeAt(0) - 0x80]);
+  return latin1(bytes).replace(/[\x80-\x9f]/g, (c) => C1[c.charCodeAt(0) - 0x80]);
 }
 
 /** Also what a UTF-16 file without a byte-order mark gets: Windows editors write the mark, guessing would misread binaries. */

@@ -1,10 +1,12 @@
 // Builds the workspace index in the background: lists the folders' C sources and summarises each file
 // in small slices, yielding between them so requests are answered while it runs.
+// Files are URIs throughout and reach the disk (or the web client) only through a SourceFiles.
 import type { FileEvent } from 'vscode-languageserver';
-import { fileUri, uriToPath } from './uris';
-import { listSources, readSource } from './workspaceFiles';
+import { displayUri } from './uris';
+import type { SourceFiles } from './sourceFiles';
 import { summarizeFile, type Services } from './services';
 import { limitText, sizeText } from './limits';
+import { nextTurn } from './portable';
 
 export interface IndexProgress {
   report(done: number, total: number): void;
@@ -14,7 +16,7 @@ export interface IndexProgress {
 export interface IndexResult {
   /** Files visited (indexed, skipped or refused). */
   done: number;
-  /** Files left out for being larger than the limit, with their sizes: indexed later if the limit is raised. */
+  /** Files (URIs) left out for being larger than the limit, with their sizes: indexed later if the limit is raised. */
   tooLarge: Map<string, number>;
 }
 
@@ -23,39 +25,39 @@ const SLICE = 8;
 const FILE_DELETED = 3;
 
 /** Lists and indexes the C sources of `folders`; files over `maxBytes` are left out and named in one log line. */
-export async function indexFolders(s: Services, folders: string[], maxBytes: number, progress: IndexProgress, log: (m: string) => void): Promise<IndexResult> {
+export async function indexFolders(s: Services, source: SourceFiles, folders: string[], maxBytes: number, progress: IndexProgress, log: (m: string) => void): Promise<IndexResult> {
   // The index is told what it is about to read, so that it can say which folders are complete (WorkspaceIndex.settled)
   // and the kind of a driver is not judged from its neighbours before its own files are in.
-  s.workspace.expectFolders(folders.map(folderUri));
+  s.workspace.expectFolders(folders.map((f) => folderKey(s.uris.key(f))));
   try {
     const files: string[] = [];
     for (const f of folders) {
-      const listed = await listSources(f, {}, (p, why) => log(`Skipped ${p}: ${why}`));
+      const listed = await source.list(f, (p, why) => log(`Skipped ${displayUri(p)}: ${why}`));
       files.push(...listed);
-      s.workspace.expect(listed.map((p) => s.uris.key(fileUri(p))));
-      s.workspace.listed(folderUri(f));
+      s.workspace.expect(listed.map((u) => s.uris.key(u)));
+      s.workspace.listed(folderKey(s.uris.key(f)));
     }
-    return await indexFiles(s, files, maxBytes, progress, log);
+    return await indexFiles(s, source, files, maxBytes, progress, log);
   } finally {
     s.workspace.settleAll(); // also when cancelled or failed: what is unread then stays unread
   }
 }
 
 /** A folder's URI as the index compares it with file URIs (with its trailing slash). */
-export function folderUri(path: string): string {
-  const href = fileUri(path);
-  return href.endsWith('/') ? href : `${href}/`;
+export function folderKey(uri: string): string {
+  return uri.endsWith('/') ? uri : `${uri}/`;
 }
 
 /** Reads and summarises `files` (skipping open documents: their editor text is newer than the disk). */
-export async function indexFiles(s: Services, files: string[], maxBytes: number, progress: IndexProgress, log: (m: string) => void): Promise<IndexResult> {
+export async function indexFiles(s: Services, source: SourceFiles, files: string[], maxBytes: number, progress: IndexProgress, log: (m: string) => void): Promise<IndexResult> {
   const tooLarge = new Map<string, number>();
   let done = 0;
-  for (const path of files) {
+  for (const file of files) {
     if (progress.cancelled()) break;
-    const uri = s.uris.key(fileUri(path));
+    const uri = s.uris.key(file);
+    const path = displayUri(uri);
     if (!s.documents.get(uri)) {
-      const r = await readSource(path, maxBytes);
+      const r = await source.read(uri, maxBytes);
       if (r.ok) {
         try {
           const summary = summarizeFile(s, uri, r.text);
@@ -64,7 +66,7 @@ export async function indexFiles(s: Services, files: string[], maxBytes: number,
           log(`Could not index ${path}: ${String(err)}`);
         }
       } else if (r.size !== undefined) {
-        tooLarge.set(path, r.size);
+        tooLarge.set(uri, r.size);
         s.workspace.delete(uri);
       } else {
         log(`Skipped ${path}: ${r.why}`);
@@ -74,7 +76,7 @@ export async function indexFiles(s: Services, files: string[], maxBytes: number,
     done++;
     if (done % SLICE === 0) {
       progress.report(done, files.length);
-      await new Promise((r) => setImmediate(r));
+      await nextTurn();
     }
   }
   progress.report(done, files.length);
@@ -85,7 +87,7 @@ export async function indexFiles(s: Services, files: string[], maxBytes: number,
 /** One line for all the files left out for their size: a generated 50 MB table should not flood the log. */
 export function tooLargeMessage(tooLarge: Map<string, number>, maxBytes: number): string {
   const limitMb = maxBytes / 1_048_576;
-  const named = [...tooLarge].slice(0, 5).map(([p, size]) => `${p} (${sizeText(size, limitMb)})`);
+  const named = [...tooLarge].slice(0, 5).map(([uri, size]) => `${displayUri(uri)} (${sizeText(size, limitMb)})`);
   const more = tooLarge.size > named.length ? ` and ${tooLarge.size - named.length} more` : '';
   return `Not indexed: ${tooLarge.size} file${tooLarge.size === 1 ? '' : 's'} above condis.maxFileSize (${limitText(limitMb)}): ${named.join(', ')}${more}. Raise the setting to include them.`;
 }
@@ -95,23 +97,22 @@ export function tooLargeMessage(tooLarge: Map<string, number>, maxBytes: number)
  * can no longer be read as C (gone, a dangling link, a directory, binary, too large) loses its summary. Open documents
  * are left alone: the editor's text wins. `tooLarge` is kept current, and a newly too-large file is logged once.
  */
-export async function applyFileEvents(s: Services, changes: readonly FileEvent[], maxBytes: number, tooLarge: Map<string, number>, log: (m: string) => void): Promise<void> {
+export async function applyFileEvents(s: Services, source: SourceFiles, changes: readonly FileEvent[], maxBytes: number, tooLarge: Map<string, number>, log: (m: string) => void): Promise<void> {
   for (const change of changes) {
     const uri = s.uris.key(change.uri); // the client's spelling may not be the listing's
     if (s.documents.get(uri)) continue;
     if (change.type === FILE_DELETED) { s.workspace.delete(uri); continue; }
-    const path = uriToPath(uri);
-    if (path === undefined) continue; // another scheme or host: nothing on this disk
-    const r = await readSource(path, maxBytes);
+    const path = displayUri(uri);
+    const r = await source.read(uri, maxBytes);
     if (!r.ok) {
       s.workspace.delete(uri);
-      if (r.size !== undefined && !tooLarge.has(path)) {
-        tooLarge.set(path, r.size);
-        log(tooLargeMessage(new Map([[path, r.size]]), maxBytes));
+      if (r.size !== undefined && !tooLarge.has(uri)) {
+        tooLarge.set(uri, r.size);
+        log(tooLargeMessage(new Map([[uri, r.size]]), maxBytes));
       }
       continue;
     }
-    tooLarge.delete(path);
+    tooLarge.delete(uri);
     try {
       const summary = summarizeFile(s, uri, r.text);
       if (summary) s.workspace.set(summary); else s.workspace.delete(uri);

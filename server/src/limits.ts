@@ -6,6 +6,7 @@ import type { Segment } from './syntax/parsedText';
 import { blankAnnotations } from './syntax/blank';
 import type { OpenDocument } from './documents';
 import type { Settings } from './settings';
+import { utf8Length } from './portable';
 
 export const FILE_TOO_LARGE = 'file-too-large';
 const MB = 1_048_576;
@@ -17,7 +18,7 @@ const MB = 1_048_576;
 export function overLimit(text: string, maxBytes: number): boolean {
   if (text.length > maxBytes) return true;
   if (text.length * 3 <= maxBytes) return false;
-  return Buffer.byteLength(text, 'utf8') > maxBytes;
+  return utf8Length(text) > maxBytes;
 }
 
 /** "20.3 MB", "512.0 KB"; precise enough that a size just over `limitMb` never reads as equal to it. */
@@ -66,7 +67,7 @@ export class UnparsedText {
 
 /** One-line explanation for the log. */
 export function skipMessage(uri: string, text: string, settings: Settings): string {
-  return `Not parsing or checking ${uri}: ${sizeText(Buffer.byteLength(text, 'utf8'), settings.maxFileSize)} is above condis.maxFileSize (${limitText(settings.maxFileSize)}). Hover and signature help still work; raise the setting to check it.`;
+  return `Not parsing or checking ${uri}: ${sizeText(utf8Length(text), settings.maxFileSize)} is above condis.maxFileSize (${limitText(settings.maxFileSize)}). Hover and signature help still work; raise the setting to check it.`;
 }
 
 /**
@@ -75,7 +76,7 @@ export function skipMessage(uri: string, text: string, settings: Settings): stri
  */
 export function oversizeDiagnostic(doc: OpenDocument, settings: Settings): Diagnostic | null {
   if (!(doc.parsed instanceof UnparsedText) || !settings.diagnostics.enable) return null;
-  const bytes = Buffer.byteLength(doc.parsed.text, 'utf8');
+  const bytes = utf8Length(doc.parsed.text);
   const firstLine = doc.text.getText({ start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }).replace(/\r?\n$/, '');
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: Math.min(firstLine.length, 1_000) } },

@@ -2,7 +2,7 @@
 import type { Parser } from 'web-tree-sitter';
 import { createCatalog, type Catalog } from './catalog';
 import { HandlerQueries } from './analysis/handlers';
-import { loadCLanguage, type CLanguage } from './syntax/parser';
+import { loadCLanguage, type CLanguage, type WasmFiles } from './syntax/parser';
 import { DocumentStore, type OpenDocument, type SourceText } from './documents';
 import { buildCompletionItems, type CompletionItems } from './features/completion';
 import { createLifecycle, type Lifecycle } from './catalog/lifecycle';
@@ -48,8 +48,8 @@ export interface ServiceOptions {
   onSkipped?: (doc: OpenDocument) => void;
 }
 
-export async function createServices(wasmDir: string, opts: ServiceOptions = {}): Promise<Services> {
-  const language = await loadCLanguage(wasmDir);
+export async function createServices(wasm: WasmFiles, opts: ServiceOptions = {}): Promise<Services> {
+  const language = await loadCLanguage(wasm);
   const parser = language.createParser();
   const catalog = createCatalog();
   const uris = new UriKeys();

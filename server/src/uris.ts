@@ -1,16 +1,16 @@
 // How the server names a file: one canonical key per URI however a client spells it, and the conversions between
 // file: URIs and the paths of Windows and POSIX systems, used only where the disk is read (the disk boundary).
-import { posix } from 'node:path';
 import { URI } from 'vscode-uri';
+import { normalizePosix, PLATFORM } from './portable';
 
 /** Which path syntax a path is in: the host's, or Windows' anywhere (tests, a Windows client over a remote link). */
 export type PathFlavour = 'win32' | 'posix';
-export const HOST_FLAVOUR: PathFlavour = process.platform === 'win32' ? 'win32' : 'posix';
+export const HOST_FLAVOUR: PathFlavour = PLATFORM === 'win32' ? 'win32' : 'posix';
 /**
  * Whether file names differ by case alone on this host. Decided by the platform, not by probing the disk: NTFS and
  * macOS's default APFS and HFS+ volumes ignore case; a case-sensitive macOS volume or Windows folder is the exception.
  */
-export const HOST_IGNORES_CASE = process.platform === 'win32' || process.platform === 'darwin';
+export const HOST_IGNORES_CASE = PLATFORM === 'win32' || PLATFORM === 'darwin';
 
 /**
  * The one spelling of a URI: vscode-uri's, which is VS Code's own (`file:///c%3A/drv/cm.c`, `(` `)` `+` `@` `!` and
@@ -37,7 +37,7 @@ export function plainWin32Path(path: string): string {
 
 /** The canonical `file:` URI of an absolute path: drive letters, UNC shares and `\\?\` paths on Windows. */
 export function fileUri(path: string, flavour: PathFlavour = HOST_FLAVOUR): string {
-  if (flavour === 'posix') return URI.from({ scheme: 'file', authority: '', path: posix.normalize(path) }).toString();
+  if (flavour === 'posix') return URI.from({ scheme: 'file', authority: '', path: normalizePosix(path) }).toString();
   let p = plainWin32Path(path).replace(/\\/g, '/');
   let authority = '';
   if (p.startsWith('//')) { // \\server\share\...
@@ -47,7 +47,7 @@ export function fileUri(path: string, flavour: PathFlavour = HOST_FLAVOUR): stri
   } else if (!p.startsWith('/')) {
     p = `/${p}`;
   }
-  return canonicalUri(URI.from({ scheme: 'file', authority, path: posix.normalize(p) }).toString());
+  return canonicalUri(URI.from({ scheme: 'file', authority, path: normalizePosix(p) }).toString());
 }
 
 /**

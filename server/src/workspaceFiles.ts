@@ -3,9 +3,9 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { decodeSource, type SourceEncoding } from './decodeSource';
+import { C_SOURCE, MAX_DEPTH, MAX_FILES, SKIP_DIRS, tooLargeWhy } from './sourceNames';
 
-export const C_SOURCE = /\.(c|h|cc|cpp|cxx|c\+\+|hpp|hh|hxx|h\+\+|inl|ipp)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out', 'build', 'obj', 'objfre', 'objchk', '.vs', 'x64', 'Debug', 'Release', 'ARM64']);
+export { C_SOURCE };
 
 export interface ListOptions {
   maxFiles?: number;
@@ -14,8 +14,8 @@ export interface ListOptions {
 
 /** Every C/C++ source or header below `root` (which may itself be a file). Unreadable folders are passed over. */
 export async function listSources(root: string, opts: ListOptions = {}, onProblem?: (path: string, why: string) => void): Promise<string[]> {
-  const maxFiles = opts.maxFiles ?? 50_000;
-  const maxDepth = opts.maxDepth ?? 32;
+  const maxFiles = opts.maxFiles ?? MAX_FILES;
+  const maxDepth = opts.maxDepth ?? MAX_DEPTH;
   const out: string[] = [];
   const walk = async (dir: string, depth: number): Promise<void> => {
     if (out.length >= maxFiles || depth > maxDepth) return;
@@ -59,7 +59,7 @@ export async function readSource(path: string, maxBytes: number): Promise<ReadRe
   try {
     const st = await fs.stat(path);
     if (!st.isFile()) return { ok: false, why: 'not a regular file' };
-    if (st.size > maxBytes) return { ok: false, why: `larger than the ${Number((maxBytes / 1048576).toFixed(3))} MB limit (${(st.size / 1048576).toFixed(1)} MB)`, size: st.size };
+    if (st.size > maxBytes) return { ok: false, why: tooLargeWhy(st.size, maxBytes), size: st.size };
     return decodeSource(await fs.readFile(path));
   } catch (err) {
     return { ok: false, why: (err as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : ((err as NodeJS.ErrnoException).code ?? String(err)) };

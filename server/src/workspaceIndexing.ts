@@ -1,9 +1,9 @@
 // Indexing the workspace folders for the server (with progress), indexing again the files a raised size limit lets in,
-// and a file's current text (the open document's, else the disk's). Part of dist/server.js: it reaches the analysis
-// through `core` and the connection only through the callbacks server.ts gives it.
-import { readFileSync, statSync } from 'node:fs';
-import type { InitializeParams } from 'vscode-languageserver/node';
+// and a file's current text (the open document's, else the file's). Part of the server entry: it reaches the analysis
+// through `core`, the files through a SourceFiles (disk or web client) and the connection only through callbacks.
+import type { InitializeParams } from 'vscode-languageserver';
 import type { Services } from './services';
+import type { SourceFiles } from './sourceFiles';
 import type * as Core from './core';
 
 interface Progress { begin(title: string, percentage: number, message: string, cancellable: boolean): void; report(p: number, m: string): void; done(): void }
@@ -12,6 +12,8 @@ export interface IndexingHost {
   core(): typeof Core;
   services(): Services | undefined;
   init(): InitializeParams | undefined;
+  /** Where the workspace's files are read: the disk, or the web client. */
+  files: SourceFiles;
   maxBytes(): number;
   log(message: string): void;
   warn(message: string): void;
@@ -35,19 +37,20 @@ export class WorkspaceIndexing {
     const core = host.core();
     const init = host.init();
     const folders = (init?.workspaceFolders ?? (init?.rootUri ? [{ uri: init.rootUri, name: '' }] : []))
-      .filter((f) => f.uri.startsWith('file:')).flatMap((f) => {
-        const path = core.uriToPath(f.uri);
+      // Other schemes are left alone silently where they cannot be read (Node); a file: folder there is worth a word.
+      .filter((f) => f.uri.startsWith('file:') || host.files.reaches(f.uri)).flatMap((f) => {
         // Another host (on Linux and macOS): a share this machine has not mounted at that name.
-        if (path === undefined) host.warn(`Not indexing workspace folder ${f.uri}: it is on another host`);
-        return path === undefined ? [] : [path];
+        if (!host.files.reaches(f.uri)) host.warn(`Not indexing workspace folder ${f.uri}: it is on another host`);
+        return host.files.reaches(f.uri) ? [f.uri] : [];
       });
     if (!s || !folders.length) return;
-    s.workspace.expectFolders(folders.map((f) => core.folderUri(f))); // before the first await: documents opened meanwhile wait for it
+    // Before the first await: documents opened meanwhile wait for it.
+    s.workspace.expectFolders(folders.map((f) => core.folderKey(s.uris.key(f))));
     this.running = true;
     const progress = await host.progress();
     progress?.begin('CoNDIS Assist: indexing', 0, 'listing C sources', false);
     const started = Date.now();
-    const r = await core.indexFolders(s, folders, host.maxBytes(), {
+    const r = await core.indexFolders(s, host.files, folders, host.maxBytes(), {
       report: (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total} files`),
       cancelled: () => false,
     }, (m) => host.log(m)).finally(() => { this.running = false; });
@@ -59,23 +62,16 @@ export class WorkspaceIndexing {
 
   /** The limit was raised: index the files it used to leave out (those still too large stay listed). */
   async indexTooLarge(s: Services): Promise<void> {
-    const paths = [...this.tooLarge.keys()];
+    const uris = [...this.tooLarge.keys()];
     this.tooLarge = new Map();
-    const r = await this.host.core().indexFiles(s, paths, this.host.maxBytes(), { report: () => undefined, cancelled: () => false }, (m) => this.host.log(m));
+    const r = await this.host.core().indexFiles(s, this.host.files, uris, this.host.maxBytes(), { report: () => undefined, cancelled: () => false }, (m) => this.host.log(m));
     for (const [p, size] of r.tooLarge) this.tooLarge.set(p, size);
     this.host.changed(false);
   }
 
-  /** A file's text as the user sees it: the open document's, else the disk's (within the size limit). */
+  /** A file's text as the user sees it: the open document's, else the file's when at hand (within the size limit). */
   currentText(s: Services, uri: string): string | undefined {
     const open = s.documents.get(uri);
-    if (open) return open.text.getText();
-    try {
-      const path = this.host.core().uriToPath(uri);
-      if (path === undefined) return undefined;
-      return statSync(path).size <= this.host.maxBytes() ? readFileSync(path, 'utf8') : undefined;
-    } catch {
-      return undefined;
-    }
+    return open ? open.text.getText() : this.host.files.readNow(uri, this.host.maxBytes());
   }
 }

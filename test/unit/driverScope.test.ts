@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { WorkspaceIndex, classify } from '../../server/src/analysis/workspace';
 import type { FileSummary } from '../../server/src/analysis/summary';
 import { indexFolders } from '../../server/src/indexer';
+import { nodeSourceFiles } from '../../server/src/nodeSourceFiles';
 import { Validator } from '../../server/src/validation';
 import { readSettings } from '../../server/src/settings';
 import type { Services } from '../../server/src/services';
@@ -164,7 +165,7 @@ describe('until the index has read a folder', () => {
         if (d.some((x) => x.code === 'mcm-api-in-protocol')) seen();
       }, () => undefined);
       const early: string[][] = [];
-      await indexFolders(s, [dir], 1 << 20, {
+      await indexFolders(s, nodeSourceFiles, [pathToFileURL(dir).href], 1 << 20, {
         // After the first slice (the MCM's folder read, this driver's not): the document opens and is checked.
         report: (done) => {
           if (done !== 8) return;

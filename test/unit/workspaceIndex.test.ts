@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { WorkspaceIndex } from '../../server/src/analysis/workspace';
 import { summarizeFile, type Services } from '../../server/src/services';
 import { applyFileEvents, indexFiles, indexFolders } from '../../server/src/indexer';
+import { nodeSourceFiles } from '../../server/src/nodeSourceFiles';
 import { services } from './helpers';
 
 const TABLE = (fn: string) => `NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS H = { .CmCloseCallHandler = ${fn} };\n`;
@@ -60,9 +61,9 @@ describe('workspace index bounds', () => {
 
     test('leaves out files over the limit and names them in one log line', async () => {
       const log: string[] = [];
-      const r = await indexFolders(s, [dir], 10_000, noProgress, (m) => log.push(m));
+      const r = await indexFolders(s, nodeSourceFiles, [pathToFileURL(dir).href], 10_000, noProgress, (m) => log.push(m));
       assert.equal(r.done, 2);
-      assert.deepEqual([...r.tooLarge.keys()], [join(dir, 'big.c')]);
+      assert.deepEqual([...r.tooLarge.keys()], [pathToFileURL(join(dir, 'big.c')).href]);
       assert.ok(s.workspace.has(pathToFileURL(join(dir, 'small.c')).href));
       assert.ok(!s.workspace.has(pathToFileURL(join(dir, 'big.c')).href));
       assert.equal(log.length, 1, log.join('\n'));
@@ -74,18 +75,18 @@ describe('workspace index bounds', () => {
       const tooLarge = new Map<string, number>();
       const small = pathToFileURL(join(dir, 'small.c')).href;
       writeFileSync(join(dir, 'small.c'), TABLE('SmallClose') + '// filler\n'.repeat(2000));
-      for (let i = 0; i < 3; i++) await applyFileEvents(s, [{ uri: small, type: 2 }], 10_000, tooLarge, (m) => log.push(m));
+      for (let i = 0; i < 3; i++) await applyFileEvents(s, nodeSourceFiles, [{ uri: small, type: 2 }], 10_000, tooLarge, (m) => log.push(m));
       assert.ok(!s.workspace.has(small));
-      assert.deepEqual([...tooLarge.keys()], [join(dir, 'small.c')]);
+      assert.deepEqual([...tooLarge.keys()], [small]);
       assert.equal(log.length, 1, log.join('\n'));
       writeFileSync(join(dir, 'small.c'), TABLE('SmallClose'));
-      await applyFileEvents(s, [{ uri: small, type: 2 }], 10_000, tooLarge, (m) => log.push(m));
+      await applyFileEvents(s, nodeSourceFiles, [{ uri: small, type: 2 }], 10_000, tooLarge, (m) => log.push(m));
       assert.ok(s.workspace.has(small));
       assert.equal(tooLarge.size, 0);
     });
 
     test('indexes them once the limit is raised', async () => {
-      const r = await indexFiles(s, [join(dir, 'big.c')], 1_000_000, noProgress, () => undefined);
+      const r = await indexFiles(s, nodeSourceFiles, [pathToFileURL(join(dir, 'big.c')).href], 1_000_000, noProgress, () => undefined);
       assert.equal(r.tooLarge.size, 0);
       assert.deepEqual(s.workspace.bindingsOf('BigClose').map((b) => b.uri), [pathToFileURL(join(dir, 'big.c')).href]);
     });

@@ -1,4 +1,5 @@
-// Loads the web-tree-sitter runtime and the tree-sitter-c grammar (wasm files beside the bundle) and hands out parsers.
+// Loads the web-tree-sitter runtime and the tree-sitter-c grammar (wasm files beside the bundle, or at given URLs or
+// bytes in a web worker) and hands out parsers.
 import { Language, Parser } from 'web-tree-sitter';
 
 export interface CLanguage {
@@ -7,18 +8,30 @@ export interface CLanguage {
   createParser(): Parser;
 }
 
-const loaded = new Map<string, Promise<CLanguage>>();
+/**
+ * Where the two wasm files are: a directory (path or URL) holding web-tree-sitter.wasm and tree-sitter-c.wasm, or
+ * each file's own URL or bytes (the web worker: its files are the extension's, at URLs the client resolved).
+ */
+export type WasmFiles = string | { runtime: string | Uint8Array; grammar: string | Uint8Array };
+
+const loaded = new Map<string | object, Promise<CLanguage>>();
+
+/** The runtime's options: where it finds its wasm, or the wasm itself. */
+function runtimeOptions(where: WasmFiles): object {
+  if (typeof where === 'string') return { locateFile: (file: string) => `${where}/${file}` };
+  const runtime = where.runtime;
+  return typeof runtime === 'string' ? { locateFile: () => runtime } : { wasmBinary: runtime };
+}
 
 /**
- * Loads the C grammar from `wasmDir` (which holds web-tree-sitter.wasm and tree-sitter-c.wasm).
- * The wasm runtime is process-wide, so loads are shared per directory.
+ * Loads the C grammar from `where`. The wasm runtime is process-wide, so loads are shared per location.
  */
-export function loadCLanguage(wasmDir: string): Promise<CLanguage> {
-  let p = loaded.get(wasmDir);
+export function loadCLanguage(where: WasmFiles): Promise<CLanguage> {
+  let p = loaded.get(where);
   if (!p) {
     p = (async () => {
-      await Parser.init({ locateFile: (file: string) => `${wasmDir}/${file}` });
-      const language = await Language.load(`${wasmDir}/tree-sitter-c.wasm`);
+      await Parser.init(runtimeOptions(where));
+      const language = await Language.load(typeof where === 'string' ? `${where}/tree-sitter-c.wasm` : where.grammar);
       return {
         language,
         createParser() {
@@ -28,7 +41,7 @@ export function loadCLanguage(wasmDir: string): Promise<CLanguage> {
         },
       };
     })();
-    loaded.set(wasmDir, p);
+    loaded.set(where, p);
   }
   return p;
 }

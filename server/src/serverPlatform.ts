@@ -1,0 +1,20 @@
+// What differs between the Node language server and the one in a Web Worker: how the analysis and the grammar are
+// loaded, where files are read, where the rule pages are.
+import type { InitializeParams } from 'vscode-languageserver';
+import type { SourceFiles } from './sourceFiles';
+import type { WasmFiles } from './syntax/parser';
+import type * as Core from './core';
+
+/** What differs between the Node server and the web worker. */
+export interface ServerPlatform {
+  /** The analysis half: required from dist/serverCore.js in Node, bundled in the worker. */
+  loadCore(): Promise<typeof Core>;
+  /** Where the grammar's wasm files are (the worker learns it from initialize, so it may wait for it). */
+  wasm(init: Promise<InitializeParams>): Promise<WasmFiles>;
+  /** Where the workspace files are read. */
+  files: SourceFiles;
+  /** The URI prefix of the rule pages (docs/rules), for the diagnostics' links. */
+  docsBase(init: InitializeParams): string;
+  /** Whether a location may be opened by the lens command (a file of this kind of workspace). */
+  opens(uri: string): boolean;
+}
