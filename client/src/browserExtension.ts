@@ -2,7 +2,7 @@
 // the language server runs in a Web Worker (dist/browser/server.js), loads the grammar from the extension's own
 // files and reads the workspace through this client (webFiles.ts). The rest is activate.ts, shared with extension.ts.
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateWith, deactivateClient, type CondisApi } from './activate';
 import { registerWebFiles } from './webFiles';
 
@@ -49,12 +49,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Condis
     documentSelector: SCHEMES.flatMap((scheme) => [{ scheme, language: 'c' }, { scheme, language: 'cpp' }]),
     initializationOptions: { wasm: { runtime, grammar }, docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() },
     // A new worker at each start (a restart ends the one before: a stopped server's worker would otherwise stay).
+    // The transports are made here: the host's Worker is wrapped, so the library's `instanceof Worker` test fails.
     create: (options) => {
       let worker: ServerWorker | undefined;
       const start = async () => {
         worker?.terminate();
         worker = await serverWorker(vscode.Uri.joinPath(dist, 'browser', 'server.js'));
-        return worker;
+        const port = worker as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
+        return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
       };
       // The library's type is the DOM's Worker, which the project's (Node) type-check does not have.
       return new LanguageClient('condis', 'CoNDIS Assist', start as unknown as ConstructorParameters<typeof LanguageClient>[2], options);

@@ -11,6 +11,9 @@ import { copyWorkspace, launchBrowser, makeRunDir, startCodeServer, stopAll } fr
 
 const log = (msg) => console.log(`[launcher] ${msg}`);
 const TIMEOUT_S = Number(process.env.CONDIS_VSCODE_TIMEOUT ?? 600);
+/** CONDIS_VSCODE_HOST=web: the extension runs in the web worker extension host (the user setting below forces it). */
+const WEB_HOST = process.env.CONDIS_VSCODE_HOST === 'web';
+export const webHostSettings = (id) => ({ 'remote.extensionKind': { [id]: ['web'] } });
 
 /** The parts of a VS Code command line the launcher understands; the rest (sandbox, profile dirs) do not apply. */
 export function parseArgs(argv) {
@@ -59,7 +62,8 @@ async function main() {
     return 2;
   }
   await setup();
-  const runDir = makeRunDir();
+  const runDir = makeRunDir('condis-vscode-', WEB_HOST ? webHostSettings('condis-assist.condis-assist') : {});
+  if (WEB_HOST) log('web worker extension host (remote.extensionKind: web)');
   let server;
   let context;
   let stopping = false;

@@ -8,13 +8,15 @@
 //                           server answers; otherwise server
 //   CONDIS_VSCODE_GREP      only the tests whose names match (mocha grep)
 //   CONDIS_VSCODE_EXTENSION the extension folder to test (default: this repo, built first)
+//   CONDIS_VSCODE_HOST      'web': the web worker extension host (code-server only), the suite built for the
+//                           browser; 'both' (the default of `npm test`'s entry): Node, then web
 import { runTests } from '@vscode/test-electron';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildSuite } from '../../scripts/vscode/buildSuite.mjs';
+import { buildSuite, buildWebSuite } from '../../scripts/vscode/buildSuite.mjs';
 import { ROOT } from '../../scripts/vscode/paths.mjs';
 import { setup } from '../../scripts/vscode/setup.mjs';
 
@@ -44,10 +46,11 @@ export async function chooseMode(env = process.env) {
  * Runs the suite once. Resolves to 0, or rejects (test-electron's TestRunFailedError) when a test
  * fails. `extensionDevelopmentPath` defaults to this repo (built into dist/ by the caller).
  */
-export async function runSuite({ extensionDevelopmentPath = ROOT, env = {}, mode } = {}) {
-  const chosen = mode ? { mode, why: 'requested' } : await chooseMode();
-  console.log(`[vscode-test] ${chosen.mode === 'server' ? 'code-server (VS Code server build) + headless chromium' : 'desktop VS Code'}: ${chosen.why}`);
-  const extensionTestsPath = await buildSuite();
+export async function runSuite({ extensionDevelopmentPath = ROOT, env = {}, mode, host = 'node' } = {}) {
+  const chosen = host === 'web' ? { mode: 'server', why: 'the web worker extension host' } : mode ? { mode, why: 'requested' } : await chooseMode();
+  console.log(`[vscode-test] ${chosen.mode === 'server' ? 'code-server (VS Code server build) + headless chromium' : 'desktop VS Code'}, ${host} extension host: ${chosen.why}`);
+  const extensionTestsPath = host === 'web' ? await buildWebSuite({ grep: process.env.CONDIS_VSCODE_GREP }) : await buildSuite();
+  if (host === 'web') env = { ...env, CONDIS_VSCODE_HOST: 'web' };
   if (chosen.mode === 'server') {
     await setup(); // cached; the first time on a machine it takes a few minutes and says so
     // test-electron spawns the launcher directly: it must be executable even where git lost the bit.
@@ -82,9 +85,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   if (extensionDevelopmentPath === ROOT && !process.env.CONDIS_SKIP_BUILD) {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit', cwd: ROOT });
   }
+  const hosts = process.env.CONDIS_VSCODE_HOST === 'web' ? ['web'] : process.env.CONDIS_VSCODE_HOST === 'node' ? ['node'] : ['node', 'web'];
   try {
-    await runSuite({ extensionDevelopmentPath });
-    console.log(`[vscode-test] passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    for (const host of hosts) {
+      await runSuite({ extensionDevelopmentPath, host });
+      console.log(`[vscode-test] ${host} extension host: passed after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
   } catch (e) {
     console.error(`[vscode-test] FAILED in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${e.message}`);
     process.exitCode = 1;

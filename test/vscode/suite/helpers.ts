@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 export const EXTENSION_ID = 'condis-assist.condis-assist';
 
 /** How long waitFor polls by default; the harness self-test shortens it (CONDIS_VSCODE_WAIT_MS). */
-const DEFAULT_WAIT_MS = Number(process.env.CONDIS_VSCODE_WAIT_MS) || 20_000;
+const DEFAULT_WAIT_MS = Number(typeof process === 'object' ? process.env.CONDIS_VSCODE_WAIT_MS : undefined) || 20_000;
 
 /**
  * Calls `attempt` until it returns without throwing, and returns its value. `attempt` does the

@@ -2,8 +2,6 @@
 // The contributed snippets (snippets/c.json): VS Code offers every condis-* prefix as a Snippet
 // completion in a C file, and the close-call pattern the snippets write passes the CoNDIS checker.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, activeExtension, completionLabel, waitFor } from './helpers';
 import { describe as describeFindings, findingsOf, ruleOf } from './findings';
@@ -11,13 +9,14 @@ import { describe as describeFindings, findingsOf, ruleOf } from './findings';
 interface SnippetEntry { prefix: string | string[]; body: string | string[]; description?: string }
 
 /** The snippets file the installed extension contributes for C, read from the extension's own folder. */
-function contributedSnippets(): Map<string, { name: string; body: string; description: string }> {
+async function contributedSnippets(): Promise<Map<string, { name: string; body: string; description: string }>> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is installed`);
   const contributed = (ext.packageJSON.contributes?.snippets ?? []) as { language: string; path: string }[];
   const forC = contributed.find((s) => s.language === 'c');
   assert.ok(forC, `the extension contributes snippets for c (contributes.snippets: ${JSON.stringify(contributed)})`);
-  const file = JSON.parse(fs.readFileSync(path.join(ext.extensionPath, forC.path), 'utf8')) as Record<string, SnippetEntry>;
+  // Through workspace.fs, so the web worker host (no Node fs) reads it the same way.
+  const file = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, forC.path)))) as Record<string, SnippetEntry>;
   const out = new Map<string, { name: string; body: string; description: string }>();
   for (const [name, s] of Object.entries(file)) {
     for (const prefix of Array.isArray(s.prefix) ? s.prefix : [s.prefix]) {
@@ -42,7 +41,7 @@ async function discard(editor: vscode.TextEditor): Promise<void> {
 describe('snippets', () => {
   it('offers every condis-* snippet of snippets/c.json as a Snippet completion in a C file, once each', async () => {
     await activeExtension();
-    const snippets = contributedSnippets();
+    const snippets = await contributedSnippets();
     assert.equal(snippets.size, 24, `snippets/c.json has 24 prefixes (${[...snippets.keys()].join(', ')})`);
     const editor = await newCEditor();
     try {
@@ -71,7 +70,7 @@ describe('snippets', () => {
 
   it('inserts condis-vc-context, condis-cm-close-call and condis-cm-close-call-complete into a new C file, which the checker finds correct', async () => {
     await activeExtension();
-    const snippets = contributedSnippets();
+    const snippets = await contributedSnippets();
     const editor = await newCEditor();
     const doc = editor.document;
     try {
