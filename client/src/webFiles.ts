@@ -1,27 +1,43 @@
 // The web client's side of the workspace index: answers the worker server's condis/findFiles and condis/readFile
-// with workspace.findFiles and workspace.fs, bounded like the disk listing (count, depth, skipped folders, no links,
+// with workspace.fs, bounded like the disk listing (count, depth, skipped folders, no links,
 // size) so a virtual workspace (github.dev, vscode.dev) is indexed the same way as a local one.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { decodeSource } from '../../server/src/decodeSource';
-import { C_SOURCE_GLOB, MAX_FILES, SKIP_DIRS, listable, tooLargeWhy } from '../../server/src/sourceNames';
+import { C_SOURCE, MAX_DEPTH, MAX_FILES, SKIP_DIRS, tooLargeWhy } from '../../server/src/sourceNames';
 import { FIND_FILES, READ_FILE, type FindFilesParams, type FindFilesResult, type ReadFileParams, type ReadFileResult } from '../../server/src/web/fileProtocol';
 
-const EXCLUDE = `{${[...SKIP_DIRS].map((d) => `**/${d}/**`).join(',')},**/.*/**}`;
-
-/** The C sources below a folder, in path order: findFiles does the walk, listable() the listing's rules. */
+/**
+ * The C sources below a folder, in path order, walked with workspace.fs.readDirectory like the disk listing: skipped
+ * and dot folders passed over, links never followed (their entries carry the SymbolicLink bit), bounded in depth and
+ * count. Not workspace.findFiles: it needs a search provider for the scheme, which a remote web workbench may lack.
+ */
 export async function findSources(p: FindFilesParams): Promise<FindFilesResult> {
-  const folder = vscode.Uri.parse(p.folder);
   const max = Math.max(0, Math.min(MAX_FILES, Number(p.maxFiles) || MAX_FILES));
-  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-  try {
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, C_SOURCE_GLOB), EXCLUDE, max);
-    const files = found.filter((u) => u.path.startsWith(base) && listable(u.path.slice(base.length)))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((u) => u.toString());
-    return { files, problems: [] };
-  } catch (err) {
-    return { files: [], problems: [{ where: p.folder, why: err instanceof Error ? err.message : String(err) }] };
-  }
+  const files: string[] = [];
+  const problems: FindFilesResult['problems'] = [];
+  const walk = async (dir: vscode.Uri, depth: number): Promise<void> => {
+    if (files.length >= max || depth > MAX_DEPTH) return;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(dir);
+    } catch (err) {
+      problems.push({ where: dir.toString(), why: err instanceof vscode.FileSystemError ? err.code : String(err) });
+      return;
+    }
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [name, type] of entries) {
+      if (files.length >= max) return;
+      if (type & vscode.FileType.SymbolicLink) continue;
+      if (type === vscode.FileType.Directory) {
+        if (!SKIP_DIRS.has(name) && !name.startsWith('.')) await walk(vscode.Uri.joinPath(dir, name), depth + 1);
+      } else if (type === vscode.FileType.File && C_SOURCE.test(name)) {
+        files.push(vscode.Uri.joinPath(dir, name).toString());
+      }
+    }
+  };
+  await walk(vscode.Uri.parse(p.folder), 0);
+  return { files, problems };
 }
 
 /** One file as text: refused when it is a link, not a file, over the limit or binary. */

@@ -2,21 +2,12 @@
 // definition for the disk listing (workspaceFiles.ts) and the web client's (client/src/webFiles.ts).
 
 export const C_SOURCE = /\.(c|h|cc|cpp|cxx|c\+\+|hpp|hh|hxx|h\+\+|inl|ipp)$/i;
-/** The same extensions as a glob, for VS Code's `workspace.findFiles`. */
-export const C_SOURCE_GLOB = '**/*.{c,h,cc,cpp,cxx,c++,hpp,hh,hxx,h++,inl,ipp,C,H,CC,CPP,CXX,HPP,HH,HXX,INL,IPP}';
 /** Build output, version control and tool folders; folders whose name starts with a dot are passed over too. */
 export const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out', 'build', 'obj', 'objfre', 'objchk', '.vs', 'x64', 'Debug', 'Release', 'ARM64']);
 /** At most this many files are listed per workspace folder. */
 export const MAX_FILES = 50_000;
 /** Folders deeper than this below the workspace folder are not listed. */
 export const MAX_DEPTH = 32;
-
-/** Whether a path below the folder (slash-separated, relative) passes the listing's rules: no skipped folder, not too deep. */
-export function listable(relative: string): boolean {
-  const parts = relative.split('/');
-  const dirs = parts.slice(0, -1);
-  return dirs.length <= MAX_DEPTH && dirs.every((d) => !SKIP_DIRS.has(d) && !d.startsWith('.')) && C_SOURCE.test(parts[parts.length - 1]);
-}
 
 /** Why a file over the limit is refused, in the words the log shows. */
 export function tooLargeWhy(size: number, maxBytes: number): string {

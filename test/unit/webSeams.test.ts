@@ -1,12 +1,11 @@
 // The seams that let the server run in a web worker: the portable stand-ins for Node built-ins, the web SourceFiles
-// (requests to the client), the listing rules both listings share, and the build's check for Node built-ins.
+// (requests to the client) and the build's check for Node built-ins.
 import assert from 'node:assert/strict';
 import { posix } from 'node:path';
 import { describe, test } from 'node:test';
 import { latin1, normalizePosix, utf8Length } from '../../server/src/portable';
 import { clientSourceFiles, type Requester } from '../../server/src/web/clientSourceFiles';
 import { FIND_FILES, READ_FILE } from '../../server/src/web/fileProtocol';
-import { listable } from '../../server/src/sourceNames';
 import { indexFolders } from '../../server/src/indexer';
 import { WorkspaceIndex } from '../../server/src/analysis/workspace';
 import { services as getServices } from './helpers';
@@ -34,19 +33,6 @@ describe('portable stand-ins', () => {
     } finally {
       g.Buffer = saved;
     }
-  });
-});
-
-describe('listing rules shared by the disk and the web client', () => {
-  test('C sources outside skipped and dot folders, not too deep', () => {
-    assert.ok(listable('drv/cm.c'));
-    assert.ok(listable('cm.H'));
-    assert.ok(!listable('drv/readme.md'));
-    assert.ok(!listable('obj/x64/cm.c'));
-    assert.ok(!listable('.git/cm.c'));
-    assert.ok(!listable('a/node_modules/b/cm.c'));
-    assert.ok(listable(`${'d/'.repeat(32)}cm.c`));
-    assert.ok(!listable(`${'d/'.repeat(33)}cm.c`));
   });
 });
 

@@ -1,8 +1,7 @@
-// The close handler's work routine. It deactivates the VC, and completes the close.
+// The drop-party handler's work routine: it does not complete the drop yet.
 #include <ndis.h>
 
-VOID XfQueueCloseWork(NDIS_HANDLE Vc)
+VOID XfQueueDropWork(NDIS_HANDLE Party)
 {
-    NdisCmDeactivateVc(Vc);
-    NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, Vc, NULL);
+    UNREFERENCED_PARAMETER(Party);
 }
