@@ -6,68 +6,22 @@ export const DRIVER_MODEL = 'condis/driverModel';
 export const DRIVER_MODEL_CHANGED = 'condis/driverModelChanged';
 export const REQUEST_LIFECYCLE = 'condis/requestLifecycle';
 
-export interface LspPosition { line: number; character: number }
-export interface LspRange { start: LspPosition; end: LspPosition }
-/** A place in a file: an LSP location (UTF-16 columns). */
-export interface Place { uri: string; range: LspRange }
+// The shapes are the server's own (type imports only: nothing of the server is bundled into the extension).
+import type { Position, Range } from 'vscode-languageserver-types';
+import type {
+  CompletionSite, DriverModel as DriverInfo, DriverModelResult as DriverModel, Ending, HandlerInfo, HandlerTable, Place,
+} from '../../server/src/features/lifecycle/types';
+import type { LifecycleStep as ServerStep, RequestLifecycleResult, StepState } from '../../server/src/features/lifecycle/requestLifecycle';
+import type { Actor } from '../../server/src/features/lifecycle/requestSteps';
+import type { DriverKind } from '../../server/src/analysis/workspace';
 
-export interface CompletionSite { callee: string; caller: string; place: Place; via?: string }
-export interface Finding { rule: string; message: string; place: Place }
-
-export type Ending = 'pends' | 'sync' | 'unknown' | 'not-pendable';
-
-export interface HandlerInfo {
-  name: string;
-  /** The callback type it implements, e.g. PROTOCOL_CM_CLOSE_CALL. */
-  role: string;
-  /** The reference pages' name for that callback, e.g. ProtocolCmCloseCall. */
-  conventional?: string;
-  definition?: Place;
-  registrations: Place[];
-  pendable: boolean;
-  ending: Ending;
-  completions: CompletionSite[];
-  findings: Finding[];
-}
-
-export type DriverKind = 'call-manager' | 'miniport-call-manager' | 'client' | 'miniport' | 'mixed' | 'unknown';
-
-export interface HandlerTable {
-  structure: string;
-  place?: Place;
-  entries: { field: string; handler: string; role?: string; place: Place }[];
-}
-
-export interface DriverInfo {
-  root: string;
-  kind: DriverKind;
-  evidence: { name: string; place?: Place }[];
-  tables: HandlerTable[];
-  handlers: HandlerInfo[];
-}
-
-export interface DriverModel { drivers: DriverInfo[]; indexing: boolean }
-
-export type StepState = 'implemented' | 'missing' | 'wrong' | 'ndis' | 'not-applicable';
-export type Actor = 'client' | 'call-manager' | 'ndis' | 'miniport';
-
-export interface LifecycleStep {
-  id: string;
-  label: string;
-  actor: Actor;
-  api: string;
-  docUrl?: string;
-  implementedBy: { name: string; place?: Place }[];
-  state: StepState;
-  note?: string;
-}
-
-export interface RequestLifecycle {
-  request: string;
-  handler: { name: string; role: string; place?: Place };
-  steps: LifecycleStep[];
-  edges: { from: string; to: string; label?: string }[];
-}
+export type { Actor, CompletionSite, DriverInfo, DriverKind, DriverModel, Ending, HandlerInfo, HandlerTable, Place, StepState };
+/** A step as the client reads it: any id (a newer server may add steps), edges name them. */
+export type LifecycleStep = Omit<ServerStep, 'id'> & { id: string };
+export type RequestLifecycle = Omit<RequestLifecycleResult, 'steps'> & { steps: LifecycleStep[] };
+export type LspPosition = Position;
+export type LspRange = Range;
+export type Finding = HandlerInfo['findings'][number];
 
 /** The last segment of a URI's path, decoded: how a place is named to the user ("call.c"). */
 export function fileName(uri: string): string {

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM, CODE_SERVER_ENTRY, NODE_BIN } from './paths.mjs';
+import { CHROMIUM, CODE_SERVER_ENTRY, NODE_BIN, RUN_TAG } from './paths.mjs';
 import { killAll } from './processes.mjs';
 
 // Only the user settings the harness needs: no autosave (the web build autosaves by default and
@@ -42,7 +42,7 @@ const BROWSER_ARGS = [
 
 /** A fresh temp folder for one run; everything the run writes lives under it. */
 export function makeRunDir(prefix = 'condis-vscode-', extraSettings = {}) {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}${RUN_TAG}-`));
   const dirs = {
     root: dir,
     userData: join(dir, 'user-data'),

@@ -1,5 +1,6 @@
 // Types of paths.mjs, for the TypeScript tests that import it.
 export const ROOT: string;
+export const RUN_TAG: string;
 export const CACHE: string;
 export const CODE_SERVER_VERSION: string;
 export const NODE_MAJOR: number;

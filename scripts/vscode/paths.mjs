@@ -1,8 +1,14 @@
 // Where the real-VS-Code harness keeps its cached tools, and the versions it pins.
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * In the name of every run folder this checkout makes (`/tmp/condis-vscode-ui-<tag>-XXXXXX`): what tells its processes
+ * from those of another checkout's runs on the same machine (the harness test that nothing is left running).
+ */
+export const RUN_TAG = createHash('sha1').update(ROOT).digest('hex').slice(0, 8);
 // Same folder test-electron caches desktop VS Code in; gitignored.
 export const CACHE = join(ROOT, '.vscode-test');
 

@@ -2,15 +2,13 @@
 // built-in LSP client and reads a hover and a signature help back (see hoverAndSignature.lua).
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Hover, MarkupContent, SignatureHelp } from 'vscode-languageserver';
-import { FIXTURES, SERVER_JS, fixture, offsetOf, positionAt } from '../protocol/lsp';
+import { FIXTURES, fixture, offsetOf, positionAt } from '../protocol/lsp';
+import { requireNeovim, runNeovim as runNeovimScript, type NeovimRun as KitRun } from './nvimKit';
 
 const SCRIPT = join(__dirname, 'hoverAndSignature.lua');
-const NVIM_TIMEOUT_MS = 30_000;
 const CALL = 'NdisCmCloseCallComplete(Status,\n                            Vc->NdisVcHandle,\n                            NULL);';
 
 interface NeovimResult {
@@ -25,69 +23,25 @@ interface NeovimResult {
   server_exit?: { code: number; signal: number };
 }
 
-function requireNeovim(): string {
-  const r = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) {
-    assert.fail('`nvim` is not on PATH. This test drives the server from headless Neovim: install Debian\'s neovim ' +
-      '(`apt-get install -y neovim`, 0.7.2 on bookworm); .ci/run installs it on a fresh machine.');
-  }
-  return r.stdout.split('\n')[0];
-}
+type NeovimRun = KitRun<NeovimResult>;
 
-/** Runs the Lua client once in a private HOME/XDG tree; kills Neovim and its server (one process group) on timeout. */
-interface NeovimRun {
-  result: NeovimResult;
-  ms: number;
-  stderr: string;
-  /** Neovim's LSP log (warnings and errors, including the server's window/logMessage errors). */
-  lspLog: string;
-}
-
+/** Runs the Lua client once on the NDIS 6 fixture (nvimKit.ts: private HOME/XDG tree, killed on timeout). */
 async function runNeovim(): Promise<NeovimRun> {
-  const home = mkdtempSync(join(tmpdir(), 'condis-nvim-'));
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, TERM: 'dumb', LANG: 'C.UTF-8' };
-  for (const [name, dir] of [['XDG_CONFIG_HOME', 'config'], ['XDG_DATA_HOME', 'data'], ['XDG_STATE_HOME', 'state'],
-    ['XDG_CACHE_HOME', 'cache'], ['XDG_RUNTIME_DIR', 'run']] as const) {
-    env[name] = join(home, dir);
-    mkdirSync(env[name]!, { recursive: true, mode: 0o700 });
-  }
   const f = fixture('ndis6-call-manager.c');
   const call = offsetOf(f.text, CALL);
-  env.CONDIS_NODE = process.execPath;
-  env.CONDIS_SERVER_JS = SERVER_JS;
-  env.CONDIS_ROOT_DIR = FIXTURES;
-  env.CONDIS_OUT = join(home, 'result.json');
-  // A copy of the fixture with PENDING passed to the close completion: its diagnostics must be pushed to Neovim.
-  env.CONDIS_DIAG_FILE = join(home, 'broken-close.c');
-  writeFileSync(env.CONDIS_DIAG_FILE, f.text.replace(CALL, CALL.replace('(Status,', '(NDIS_STATUS_PENDING,')));
-  env.CONDIS_PROBES = JSON.stringify({
-    hover: positionAt(f.text, call + 'NdisCm'.length),
-    signature: positionAt(f.text, call + CALL.indexOf('Vc->NdisVcHandle') + 6),
+  return runNeovimScript<NeovimResult>(SCRIPT, f.path, (home) => {
+    // A copy of the fixture with PENDING passed to the close completion: its diagnostics must be pushed to Neovim.
+    const diagFile = join(home, 'broken-close.c');
+    writeFileSync(diagFile, f.text.replace(CALL, CALL.replace('(Status,', '(NDIS_STATUS_PENDING,')));
+    return {
+      CONDIS_ROOT_DIR: FIXTURES,
+      CONDIS_DIAG_FILE: diagFile,
+      CONDIS_PROBES: JSON.stringify({
+        hover: positionAt(f.text, call + 'NdisCm'.length),
+        signature: positionAt(f.text, call + CALL.indexOf('Vc->NdisVcHandle') + 6),
+      }),
+    };
   });
-
-  const started = performance.now();
-  const nvim = spawn('nvim', ['--headless', '--clean', '-n', '-c', `luafile ${SCRIPT}`, f.path],
-    { env, cwd: home, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let stderr = '';
-  nvim.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-  nvim.stdout!.resume();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    try { process.kill(-nvim.pid!, 'SIGKILL'); } catch { /* already gone */ }
-  }, NVIM_TIMEOUT_MS);
-  const code = await new Promise<number | null>((resolve) => nvim.once('exit', (c) => resolve(c)));
-  clearTimeout(timer);
-  const ms = performance.now() - started;
-  try {
-    assert.ok(!timedOut, `Neovim did not quit within ${NVIM_TIMEOUT_MS} ms and was killed; stderr:\n${stderr}`);
-    assert.equal(code, 0, `nvim exit code; stderr:\n${stderr}`);
-    const result = JSON.parse(readFileSync(env.CONDIS_OUT, 'utf8')) as NeovimResult;
-    const lspLog = join(env.XDG_CACHE_HOME!, 'nvim', 'lsp.log');
-    return { result, ms, stderr, lspLog: existsSync(lspLog) ? readFileSync(lspLog, 'utf8') : '' };
-  } finally {
-    rmSync(home, { recursive: true, force: true });
-  }
 }
 
 describe('headless Neovim as an LSP client of dist/server.js', () => {

@@ -84,7 +84,9 @@ describe('the real-VS-Code harness', { concurrency: false, timeout: 300_000 }, (
 
   it('leaves no code-server, extension host, language server or browser running', async () => {
     const { listProcesses } = await import('../../scripts/vscode/processes.mjs');
-    const left = listProcesses().filter((p) => p.cmdline.includes(CACHE) || p.cmdline.includes('condis-vscode-'));
+    const { RUN_TAG } = await import('../../scripts/vscode/paths.mjs');
+    // This checkout's processes only: another checkout's test run may be going on beside this one.
+    const left = listProcesses().filter((p) => p.cmdline.includes(CACHE) || (p.cmdline.includes('condis-vscode-') && p.cmdline.includes(`-${RUN_TAG}-`)));
     assert.deepEqual(left, []);
   });
 });
