@@ -118,6 +118,7 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
   const memos = new Map<string, unknown>();
   const infos = new WeakMap<Chunk, FunctionInfo | null>();
   let workspace: WorkspaceView | undefined;
+  let wsGeneration: number | undefined;
   let table: { t: MacroTable; generation: number } | undefined;
   // Helper summaries: this file's own (from its items' facts) first, then the workspace's, composed anew whenever the
   // other files' cross-file facts change (their generation).
@@ -248,11 +249,16 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
     },
     release: () => flows.clear(),
     useWorkspace: (ws) => {
-      if (workspace === ws && table?.generation === ws.generation(uri)) return;
+      const gen = ws.generation(uri);
+      if (workspace === ws && wsGeneration === gen) return;
       workspace = ws;
+      wsGeneration = gen;
       table = undefined;
       resolver = undefined; // its macros were looked up in the previous workspace
       flows.clear();
+      // What rules derived from the workspace (a function's roles from other files' tables, ...) was about the previous
+      // one: a document opened before the index had read its driver kept roles from none (no missing-completion ever).
+      memos.clear();
     },
     macros: () => {
       if (!table) {
