@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-// A finding that needs the driver's other files, in both extension hosts: crossfile/table.c (never opened) makes
+// A finding that needs the driver's other files, in both extension hosts: mistakes/crossfile/table.c (never opened) makes
 // XfDropParty in cm.c a drop-party handler; it pends, and only work.c could complete the drop. In the web worker host
 // table.c reaches the server only through the client (condis/findFiles, condis/readFile), so the finding proves the
 // index read it; adding the completion in work.c clears it.
@@ -15,10 +15,10 @@ describe('cross-file findings', () => {
   // "(in table.c)" (so the closed table.c was read through the index) but not missing-completion, which
   // `node dist/cli.js check test/vscode-workspace` reports at cm.c:10. A server-side difference, not a web one; open.
   it.skip('reports missing-completion for a handler registered in a closed file, and clears it when the other file completes the drop', async () => {
-    const cm = await openWorkspaceFile('crossfile/cm.c');
+    const cm = await openWorkspaceFile('mistakes/crossfile/cm.c');
     await waitFor(() => assert.ok(rulesIn(cm.uri).includes('missing-completion'), `missing-completion in cm.c: ${describeFindings(findingsOf(cm.uri))}`));
     // Beside cm.c, so both stay visible: VS Code pulls diagnostics again for the documents it shows.
-    const work = await vscode.workspace.openTextDocument(workspaceUri('crossfile/work.c'));
+    const work = await vscode.workspace.openTextDocument(workspaceUri('mistakes/crossfile/work.c'));
     await vscode.window.showTextDocument(work, { viewColumn: vscode.ViewColumn.Beside });
     const { restore } = await insertLineAfter(work, 'UNREFERENCED_PARAMETER(Party);', '    NdisCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party);');
     try {

@@ -27,9 +27,9 @@ describe('diagnostics', () => {
     });
   }
 
-  it('reports nothing in the clean call-manager sources (every file outside mistakes/ and crossfile/)', async () => {
+  it('reports nothing in the clean call-manager sources (every file outside mistakes/)', async () => {
     await activeExtension();
-    const files = (await vscode.workspace.findFiles('**/*.{c,h}', '{mistakes,crossfile}/**')).map((u) => vscode.workspace.asRelativePath(u)).sort();
+    const files = (await vscode.workspace.findFiles('**/*.{c,h}', 'mistakes/**')).map((u) => vscode.workspace.asRelativePath(u)).sort();
     assert.deepEqual(files, ['callManager.c', 'callManager.h', 'callManagerAf.c', 'callManagerVc.c'], 'the clean sources of the workspace');
     for (const file of files) {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, file));
