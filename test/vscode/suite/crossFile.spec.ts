@@ -11,10 +11,7 @@ import { describe as describeFindings, findingsOf, ruleOf } from './findings';
 const rulesIn = (uri: vscode.Uri) => findingsOf(uri).map(ruleOf);
 
 describe('cross-file findings', () => {
-  // SKIPPED: fails in BOTH hosts (Node and web) at the first wait: the editor shows handler-without-role-type
-  // "(in table.c)" (so the closed table.c was read through the index) but not missing-completion, which
-  // `node dist/cli.js check test/vscode-workspace` reports at cm.c:10. A server-side difference, not a web one; open.
-  it.skip('reports missing-completion for a handler registered in a closed file, and clears it when the other file completes the drop', async () => {
+  it('reports missing-completion for a handler registered in a closed file, and clears it when the other file completes the drop', async () => {
     const cm = await openWorkspaceFile('mistakes/crossfile/cm.c');
     await waitFor(() => assert.ok(rulesIn(cm.uri).includes('missing-completion'), `missing-completion in cm.c: ${describeFindings(findingsOf(cm.uri))}`));
     // Beside cm.c, so both stay visible: VS Code pulls diagnostics again for the documents it shows.
