@@ -6,6 +6,7 @@ export interface RunDir { root: string; userData: string; extensions: string; br
 export interface CodeServer { url: string; port: number; child: ChildProcess; output: string[] }
 
 export const USER_SETTINGS: Record<string, unknown>;
+export function webHostSettings(id: string): Record<string, unknown>;
 export function makeRunDir(prefix?: string, extraSettings?: Record<string, unknown>): RunDir;
 export function copyWorkspace(runDir: RunDir, folder: string): string;
 export function installVsix(runDir: RunDir, vsix: string): string;

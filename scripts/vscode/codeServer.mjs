@@ -11,6 +11,12 @@ import { killAll } from './processes.mjs';
 
 // Only the user settings the harness needs: no autosave (the web build autosaves by default and
 // would write a test's edits to disk), nothing that opens on its own or reaches the network.
+/**
+ * The user setting that forces an extension with both a `main` and a `browser` entry into the web worker extension
+ * host (code-server otherwise picks the Node host; `extensionKind: ["web"]` in the manifest is ignored).
+ */
+export const webHostSettings = (id) => ({ 'remote.extensionKind': { [id]: ['web'] } });
+
 export const USER_SETTINGS = {
   'files.autoSave': 'off',
   'workbench.startupEditor': 'none',

@@ -7,13 +7,12 @@ import { dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { ROOT } from './paths.mjs';
 import { setup } from './setup.mjs';
-import { copyWorkspace, launchBrowser, makeRunDir, startCodeServer, stopAll } from './codeServer.mjs';
+import { copyWorkspace, launchBrowser, makeRunDir, startCodeServer, stopAll, webHostSettings } from './codeServer.mjs';
 
 const log = (msg) => console.log(`[launcher] ${msg}`);
 const TIMEOUT_S = Number(process.env.CONDIS_VSCODE_TIMEOUT ?? 600);
 /** CONDIS_VSCODE_HOST=web: the extension runs in the web worker extension host (the user setting below forces it). */
 const WEB_HOST = process.env.CONDIS_VSCODE_HOST === 'web';
-export const webHostSettings = (id) => ({ 'remote.extensionKind': { [id]: ['web'] } });
 
 /** The parts of a VS Code command line the launcher understands; the rest (sandbox, profile dirs) do not apply. */
 export function parseArgs(argv) {

@@ -5,28 +5,19 @@
 //   CONDIS_VSIX=<file> skips packaging; CONDIS_UPDATE_SCREENSHOTS=1 rewrites docs/images/lifecycle.png (the committed
 //   one was then made smaller with `pngquant --quality 60-85`, 300 KB to 100 KB).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import type { CodeServer, RunDir } from '../../scripts/vscode/codeServer.mjs' with { 'resolution-mode': 'import' };
 import { codeLens, explorerPane, paneRow, paneRowsUntil, peekUntil, runCommand, webviewPage } from './lifecycleView';
+import { packageVsix } from './packaged';
 import { poll, Workbench } from './workbench';
 
 const ROOT = join(__dirname, '..', '..');
 const WORKSPACE = join(ROOT, 'test', 'vscode-workspace');
 const SHOTS = join(ROOT, 'test-results', 'ui-lifecycle');
 const FILE = 'callManager.c';
-
-function packageVsix(): string {
-  if (process.env.CONDIS_VSIX) return process.env.CONDIS_VSIX;
-  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  execFileSync('npm', ['run', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const vsix = join(ROOT, `condis-assist-${version}.vsix`);
-  assert.ok(existsSync(vsix), `npm run package produced ${vsix}`);
-  return vsix;
-}
 
 /** 1-based line of the first line of the workspace file holding `needle`. */
 function lineOf(needle: string): number {

@@ -5,12 +5,12 @@
 //   screenshots in docs/images/ (hover.png, quickfix.png, snippet.png); without it nothing in the repository is
 //   written. Every screenshot goes to test-results/ui/.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
 import type { CodeServer, RunDir } from '../../scripts/vscode/codeServer.mjs' with { 'resolution-mode': 'import' };
+import { packageVsix } from './packaged';
 import { poll, Workbench, type Problem } from './workbench';
 
 const ROOT = join(__dirname, '..', '..');
@@ -26,15 +26,6 @@ const CLOSE_CALL = 'NdisCmCloseCallComplete(Status, VcHandle, NULL);';
 // A file of deliberate mistakes: the close completion that reports NDIS_STATUS_PENDING (complete-with-pending).
 const PENDING_FILE = 'mistakes/closeCallCompletedWithPending.c';
 const PENDING_CALL = 'NdisCmCloseCallComplete(NDIS_STATUS_PENDING, VcHandle, NULL);';
-
-function packageVsix(): string {
-  if (process.env.CONDIS_VSIX) return process.env.CONDIS_VSIX;
-  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  execFileSync('npm', ['run', 'package'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const vsix = join(ROOT, `condis-assist-${version}.vsix`);
-  assert.ok(existsSync(vsix), `npm run package produced ${vsix}`);
-  return vsix;
-}
 
 function lineOf(file: string, needle: string): number {
   const lines = readFileSync(join(WORKSPACE, file), 'utf8').split('\n');
