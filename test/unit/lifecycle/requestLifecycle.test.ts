@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { createCatalog } from '../../../server/src/catalog/index';
 import { createLifecycle } from '../../../server/src/catalog/lifecycle';
 import { requestShape } from '../../../server/src/features/lifecycle/requestSteps';
-import { requestLifecycle, type DriverFacts } from '../../../server/src/features/lifecycle/requestLifecycle';
+import { FINDING_STEP, requestLifecycle, type DriverFacts } from '../../../server/src/features/lifecycle/requestLifecycle';
+import { RULE_IDS } from '../../../server/src/rules';
 import type { HandlerInfo, Place } from '../../../server/src/features/lifecycle/types';
 
 const catalog = createCatalog();
@@ -139,4 +140,8 @@ describe('the author\'s functions on the steps', () => {
   test('a handler of a role that cannot pend has no lifecycle', () => {
     assert.equal(requestLifecycle(handler({ role: 'PROTOCOL_CO_CREATE_VC', pendable: false }), facts(), catalog, lifecycle), null);
   });
+});
+
+test('every finding that marks a lifecycle step is a rule the checker has', () => {
+  assert.deepEqual(Object.keys(FINDING_STEP).filter((id) => !RULE_IDS.has(id)), []);
 });

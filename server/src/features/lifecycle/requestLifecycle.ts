@@ -41,18 +41,15 @@ export interface DriverFacts {
 }
 
 /** Which step a lifecycle rule's finding on the handler marks, and how. */
-const FINDING_STEP: Record<string, { step: StepId; state: 'wrong' | 'missing' }> = {
+export const FINDING_STEP: Record<string, { step: StepId; state: 'wrong' | 'missing' }> = {
   'missing-completion': { step: 'complete', state: 'missing' },
   'complete-with-pending': { step: 'complete', state: 'wrong' },
   'double-completion': { step: 'complete', state: 'wrong' },
   'party-handle-mismatch': { step: 'complete', state: 'wrong' },
-  'party-handle-is-vc': { step: 'complete', state: 'wrong' },
   'mcm-api-in-protocol': { step: 'complete', state: 'wrong' },
   'cm-api-in-miniport': { step: 'complete', state: 'wrong' },
   'missing-vc-delete': { step: 'vc-delete', state: 'missing' },
-  'mixed-vc-delete': { step: 'vc-delete', state: 'wrong' },
   'delete-foreign-vc': { step: 'vc-delete', state: 'wrong' },
-  'delete-around': { step: 'vc-delete', state: 'wrong' },
   'vc-used-after-close': { step: 'complete', state: 'wrong' },
   'vc-used-after-delete': { step: 'vc-delete', state: 'wrong' },
 };
