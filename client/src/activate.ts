@@ -27,6 +27,13 @@ const EXAMPLES: Record<string, string> = {
 
 let client: BaseLanguageClient | undefined;
 
+/**
+ * The documents given to the server, in both hosts: local and untitled files, and those of virtual and remote
+ * workspaces (their files are read for the server through the client: webFiles.ts).
+ */
+const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'];
+export const DOCUMENT_SELECTOR: DocumentSelector = SCHEMES.flatMap((scheme) => [{ scheme, language: 'c' }, { scheme, language: 'cpp' }]);
+
 /** How an entry point makes its client, and what it adds to the shared options. */
 export interface ClientMaker {
   /** The documents the server is given (the web adds the schemes of virtual workspaces). */

@@ -3,7 +3,7 @@
 // files and reads the workspace through this client (webFiles.ts). The rest is activate.ts, shared with extension.ts.
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
-import { activateWith, deactivateClient, type CondisApi } from './activate';
+import { activateWith, deactivateClient, DOCUMENT_SELECTOR, type CondisApi } from './activate';
 import { registerWebFiles } from './webFiles';
 
 export type { CondisApi };
@@ -37,8 +37,6 @@ async function serverWorker(script: vscode.Uri) {
   return new Worker(URL.createObjectURL(new Blob([await res.text()], { type: 'text/javascript' })));
 }
 
-const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'];
-
 export async function activate(context: vscode.ExtensionContext): Promise<CondisApi> {
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
   const [runtime, grammar] = await Promise.all([
@@ -46,7 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Condis
     fetchableUrl(vscode.Uri.joinPath(dist, 'tree-sitter-c.wasm')),
   ]);
   return activateWith(context, {
-    documentSelector: SCHEMES.flatMap((scheme) => [{ scheme, language: 'c' }, { scheme, language: 'cpp' }]),
+    documentSelector: DOCUMENT_SELECTOR,
     initializationOptions: { wasm: { runtime, grammar }, docsBase: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString() },
     // A new worker at each start (a restart ends the one before: a stopped server's worker would otherwise stay).
     // The transports are made here: the host's Worker is wrapped, so the library's `instanceof Worker` test fails.

@@ -1,9 +1,11 @@
 // VS Code entry point for the desktop and remote (Node) extension host: the language server as a Node process over
-// IPC (dist/server.js). The rest is activate.ts, shared with the web worker host's entry (browserExtension.ts).
+// IPC (dist/server.js), which asks this client for the files of a virtual workspace. The rest is activate.ts, shared
+// with the web worker host's entry (browserExtension.ts).
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { activateWith, deactivateClient, type CondisApi } from './activate';
+import { activateWith, deactivateClient, DOCUMENT_SELECTOR, type CondisApi } from './activate';
+import { registerWebFiles } from './webFiles';
 
 export type { CondisApi };
 
@@ -14,12 +16,10 @@ export function activate(context: vscode.ExtensionContext): Promise<CondisApi> {
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
   return activateWith(context, {
-    documentSelector: [
-      { scheme: 'file', language: 'c' },
-      { scheme: 'file', language: 'cpp' },
-      { scheme: 'untitled', language: 'c' },
-      { scheme: 'untitled', language: 'cpp' },
-    ],
+    documentSelector: DOCUMENT_SELECTOR,
+    // The server reads this host's disk itself; the files of a virtual workspace (vscode-vfs:, ...) it asks us for.
+    initializationOptions: { clientReadsFiles: true },
+    prepare: registerWebFiles,
     create: (options) => new LanguageClient('condis', 'CoNDIS Assist', serverOptions, options),
   });
 }

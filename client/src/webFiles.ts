@@ -1,6 +1,6 @@
-// The web client's side of the workspace index: answers the worker server's condis/findFiles and condis/readFile
-// with workspace.fs, bounded like the disk listing (count, depth, skipped folders, no links,
-// size) so a virtual workspace (github.dev, vscode.dev) is indexed the same way as a local one.
+// The client's side of the workspace index where the server cannot read the files itself (the web worker's; the Node
+// server's in a virtual workspace): answers condis/findFiles and condis/readFile with workspace.fs, bounded like the
+// disk listing (count, depth, skipped folders, no links, size) so a virtual workspace is indexed as a local one is.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { decodeSource } from '../../server/src/decodeSource';

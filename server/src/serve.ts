@@ -137,6 +137,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     init = params;
+    platform.initialize?.(params);
     const caps = params.capabilities;
     settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings ?? params.initializationOptions);
     initialized(params);

@@ -7,6 +7,9 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { LspReframer } from './framing';
 import { serve } from './serve';
 import { nodeSourceFiles } from './nodeSourceFiles';
+import { routedSourceFiles } from './sourceFiles';
+import { openableUri } from './serverPlatform';
+import { clientSourceFiles } from './web/clientSourceFiles';
 import type * as Core from './core';
 
 // On stdio the byte stream is re-framed first (framing.ts), so garbage or a bad Content-Length costs one message.
@@ -20,6 +23,8 @@ if (stdio) {
     console[m] = (...a: unknown[]) => connection.console[m === 'debug' ? 'log' : m](format(...a));
   }
 }
+// A desktop client with a virtual workspace (vscode-vfs:, ...) reads those files for the server, as the web client does.
+let clientReadsFiles = false;
 const DOCS_BASE = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 
 serve(connection, {
@@ -27,7 +32,9 @@ serve(connection, {
   loadCore: async () => require(join(__dirname, 'serverCore.js')) as typeof Core,
   // The wasm files sit beside the bundle: no need to wait for initialize.
   wasm: async () => __dirname,
-  files: nodeSourceFiles,
+  files: routedSourceFiles(nodeSourceFiles, clientSourceFiles(connection), () => clientReadsFiles),
   docsBase: () => DOCS_BASE,
-  opens: (uri) => /^file:/.test(uri),
+  // Where the client reads files, its workspace may be a virtual one: its locations open as the web's do.
+  opens: (uri) => (clientReadsFiles ? openableUri(uri) : /^file:/.test(uri)),
+  initialize: (init) => { clientReadsFiles = (init.initializationOptions as { clientReadsFiles?: unknown } | undefined)?.clientReadsFiles === true; },
 });

@@ -17,4 +17,9 @@ export interface ServerPlatform {
   docsBase(init: InitializeParams): string;
   /** Whether a location may be opened by the lens command (a file of this kind of workspace). */
   opens(uri: string): boolean;
+  /** Told the client's initialize parameters, before anything is read (the Node server learns whether the client reads files). */
+  initialize?(init: InitializeParams): void;
 }
+
+/** Any workspace scheme (file:, vscode-vfs:, vscode-remote:), never one that runs something. */
+export const openableUri = (uri: string): boolean => /^[a-z][a-z0-9+.-]*:/i.test(uri) && !/^(command|javascript|data|vbscript):/i.test(uri);

@@ -24,3 +24,17 @@ export interface SourceFiles {
 
 /** How a file is named in a log line: its path when it has one on this host, else its URI. */
 export type NameOf = (uri: string) => string;
+
+/**
+ * The Node server's files: this host's disk where it reaches them (file: URIs), else the client's (a virtual workspace
+ * on the desktop, vscode-vfs: for instance) once the client has said it serves condis/findFiles and condis/readFile.
+ */
+export function routedSourceFiles(local: SourceFiles, client: SourceFiles, clientServes: () => boolean): SourceFiles {
+  const pick = (uri: string): SourceFiles | undefined => (local.reaches(uri) ? local : clientServes() && !uri.startsWith('file:') ? client : undefined);
+  return {
+    reaches: (uri) => pick(uri) !== undefined,
+    list: (folder, onProblem) => (pick(folder) ?? local).list(folder, onProblem),
+    read: (uri, maxBytes) => (pick(uri) ?? local).read(uri, maxBytes),
+    readNow: (uri, maxBytes) => pick(uri)?.readNow(uri, maxBytes),
+  };
+}

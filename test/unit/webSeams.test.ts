@@ -9,6 +9,7 @@ import { FIND_FILES, READ_FILE } from '../../server/src/web/fileProtocol';
 import { indexFolders } from '../../server/src/indexer';
 import { WorkspaceIndex } from '../../server/src/analysis/workspace';
 import { services as getServices } from './helpers';
+import { routedSourceFiles, type SourceFiles } from '../../server/src/sourceFiles';
 // @ts-expect-error: a build script without types
 import { nodeImports } from '../../scripts/webBuild.mjs';
 
@@ -93,5 +94,27 @@ describe('the build refuses Node built-ins in the web bundles', () => {
     assert.deepEqual(clean, { bad: [], disabled: ['fs/promises'] });
     const bad = nodeImports({ inputs: { 'a.ts': { imports: [{ path: 'node:fs' }] } }, outputs: { 'o.js': { imports: [{ path: 'path', external: true }, { path: 'child_process', external: true }] } } });
     assert.equal(bad.bad.length, 3, bad.bad.join('\n'));
+  });
+});
+
+describe('the Node server\'s routed SourceFiles (disk, else the client)', () => {
+  const stub = (name: string, reaches: (u: string) => boolean, calls: string[]): SourceFiles => ({
+    reaches,
+    list: async (f) => { calls.push(`${name} list ${f}`); return []; },
+    read: async (u) => { calls.push(`${name} read ${u}`); return { ok: false, why: 'stub' }; },
+    readNow: (u) => { calls.push(`${name} readNow ${u}`); return undefined; },
+  });
+  test('file: URIs go to the disk; other schemes to the client only once it serves files; a file: URI of another host never', async () => {
+    for (const serves of [false, true]) {
+      const calls: string[] = [];
+      const r = routedSourceFiles(stub('disk', (u) => u.startsWith('file:///'), calls), stub('client', () => true, calls), () => serves);
+      assert.equal(r.reaches('file:///c%3A/drv/a.c'), true);
+      assert.equal(r.reaches('file://server/share/a.c'), false);
+      assert.equal(r.reaches(`${CM}/a.c`), serves);
+      await r.read('file:///c%3A/drv/a.c', 10);
+      await r.list(CM, () => undefined);
+      r.readNow(`${CM}/a.c`, 10);
+      assert.deepEqual(calls, ['disk read file:///c%3A/drv/a.c', serves ? `client list ${CM}` : `disk list ${CM}`, ...(serves ? [`client readNow ${CM}/a.c`] : [])]);
+    }
   });
 });

@@ -3,6 +3,7 @@
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import * as core from '../core';
 import { serve } from '../serve';
+import { openableUri } from '../serverPlatform';
 import { clientSourceFiles } from './clientSourceFiles';
 
 /** What the browser client puts in initializationOptions (client/src/browserExtension.ts). */
@@ -24,6 +25,5 @@ serve(connection, {
     const base = (init.initializationOptions as WebInitOptions | undefined)?.docsBase;
     return typeof base === 'string' ? base : '';
   },
-  // Any workspace scheme (vscode-vfs:, vscode-remote:, file:), never one that runs something.
-  opens: (uri) => /^[a-z][a-z0-9+.-]*:/i.test(uri) && !/^(command|javascript|data|vbscript):/i.test(uri),
+  opens: openableUri,
 });
