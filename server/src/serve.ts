@@ -2,7 +2,7 @@
 // methods to features. The entry points give it the connection and the platform (server.ts: Node, over IPC or stdio;
 // web/server.ts: a Web Worker inside VS Code for the Web).
 import {
-  CodeLensRefreshRequest, DidChangeWatchedFilesNotification, ErrorCodes, ResponseError, TextDocumentSyncKind,
+  CodeLensRefreshRequest, DidChangeWatchedFilesNotification, ErrorCodes, ResponseError,
   type CompletionItem, type Connection, type InitializeParams, type InitializeResult, type TextDocumentPositionParams,
 } from 'vscode-languageserver';
 import type { Services } from './services';
@@ -18,6 +18,7 @@ import type { Validator } from './validation';
 import { StartGate } from './startGate';
 import { LifecycleRoutes } from './lifecycleRoutes';
 import { WorkspaceIndexing } from './workspaceIndexing';
+import { initializeResult } from './capabilities';
 import type { ServerPlatform } from './serverPlatform';
 // Types only: the code comes from the platform (dist/serverCore.js in Node, loaded after initialize; see loadCore).
 import type * as Core from './core';
@@ -144,25 +145,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
     // Not in this turn: vscode-jsonrpc writes the answer below from a later setImmediate. The client's `initialized`
     // says it has the answer; a client that never sends it gets the load a little later.
     setTimeout(() => coreRequested?.(), AFTER_INITIALIZE_MS);
-    const pull = !!caps.textDocument?.diagnostic;
-    return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        hoverProvider: true,
-        signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [','] },
-        completionProvider: { triggerCharacters: ['.', '>'], resolveProvider: true },
-        inlayHintProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
-        codeLensProvider: { resolveProvider: true },
-        executeCommandProvider: { commands: [SHOW_RULE_DOC, OPEN_LOCATION] },
-        implementationProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        callHierarchyProvider: true,
-        ...(pull ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
-      },
-      serverInfo: { name: 'condis-assist', version: '0.1.0' },
-    };
+    return initializeResult(!!caps.textDocument?.diagnostic);
   });
 
   /** Once the services have loaded and initialize has arrived: the feature context and the validator. */

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { clientInitializeParams, ROOT, startServer, waitFor, within, type RunningServer } from './lsp';
-import { FIND_FILES, READ_FILE, type FindFilesParams, type ReadFileParams } from '../../server/src/web/fileProtocol';
+import { FIND_FILES, READ_FILE, type FindFilesParams, type ReadFileParams, type ReadFileResult } from '../../server/src/web/fileProtocol';
 
 const MS = 15_000;
 const DIR = join(ROOT, 'test', 'vscode-workspace', 'mistakes', 'crossfile');
@@ -24,7 +24,7 @@ async function run(clientReadsFiles: boolean): Promise<{ rules: string[]; asked:
   const published: PublishDiagnosticsParams[] = [];
   server.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => { if (p.uri === CM) published.push(p); });
   server.connection.onRequest(FIND_FILES, (p: FindFilesParams) => { asked.push(FIND_FILES); return { files: [...files.keys()].filter((u) => u.startsWith(`${p.folder}/`)), problems: [] }; });
-  server.connection.onRequest(READ_FILE, (p: ReadFileParams) => {
+  server.connection.onRequest<ReadFileResult, unknown>(READ_FILE, (p: ReadFileParams) => {
     asked.push(`${READ_FILE} ${p.uri.slice(FOLDER.length + 1)}`);
     const text = files.get(p.uri);
     return text === undefined ? { ok: false, why: 'FileNotFound' } : { ok: true, text, encoding: 'utf-8' };
