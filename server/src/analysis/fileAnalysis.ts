@@ -8,7 +8,7 @@ import type { Lifecycle } from '../catalog/lifecycle';
 import { analyzeFunction, type FunctionFlow } from './flow';
 import type { HandlerBinding, HandlerQueries } from './handlers';
 import { chunkFile, functionParts, type CarriedChunks, type Chunk } from './chunks';
-import { linesAt, summarize, useLineIndex, type FileSummary } from './summary';
+import { linesAt, semanticKeys, summarize, useLineIndex, type FileSummary } from './summary';
 import { ItemIndexes, type IndexMaps } from './itemIndex';
 import type { WorkspaceView } from './workspace';
 import { MacroTable } from './macroExpansion';
@@ -221,6 +221,7 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       const prev = previous?.summary?.();
       const same = prev && previous?.semanticKey?.() === self.semanticKey() ? { summary: prev, edits: previous!.edits } : undefined;
       summary = summarize(uri, self.chunks(), same, text);
+      semanticKeys.set(summary, self.semanticKey());
       state.summary = summary;
       return summary;
     },

@@ -101,6 +101,13 @@ export function summarize(uri: string, chunks: readonly Chunk[], same?: { summar
     helpers: Object.fromEntries(helpers), ...(macros.length ? { macros } : {}) }, chunks);
 }
 
+/**
+ * The semantic key of the analysis each summary came from (FileAnalysis.semanticKey). The index compares summaries by
+ * it whoever set them (the indexer, an open document, the CLI): with a key of another kind, the first check of an
+ * indexed file that was opened looked like a change, and re-checked every other open document from scratch.
+ */
+export const semanticKeys = new WeakMap<FileSummary, string>();
+
 /** The 1-based lines of ascending offsets: one pass over the text up to the last of them. */
 export function linesAt(text: string, offsets: readonly number[]): number[] {
   // A syntax that keeps a line index for this very text answers without a scan (see useLineIndex).

@@ -1,6 +1,6 @@
 // The workspace index: one summary per file, and the questions cross-file rules ask of them (the driver role around
 // a file, handlers bound, completions called), answered per driver (drivers.ts) by the view `forFile` gives.
-import type { FileSummary } from './summary';
+import { semanticKeys, type FileSummary } from './summary';
 import { classify, DriverMap, type Driver, type DriverKind } from './drivers';
 import { PendingFiles } from './pending';
 import type { MacroDef } from './macroDefs';
@@ -45,6 +45,8 @@ export interface WorkspaceView {
 
 /** The summary without offsets: what other files' results may depend on. */
 export function summaryKey(f: FileSummary): string {
+  const semantic = semanticKeys.get(f);
+  if (semantic !== undefined) return semantic;
   return JSON.stringify([f.bindings, f.callGraph, f.calls, f.evidence, f.vcCreated.map((v) => [v.fn, v.handle, v.aliases]), f.vcDeleted,
     f.paramStores, f.contexts?.map((c) => [c.name, c.type]), f.arities, f.params, f.macros?.map((m) => [m.name, m.params, m.body, m.line]),
     Object.entries(f.helpers ?? {}).map(([n, h]) => [n, helperKey(h)]),
