@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateWith, deactivateClient, type CondisApi } from './activate';
+import { mark } from './startupMarks';
 import { registerWebFiles } from './webFiles';
 
 export type { CondisApi };
@@ -40,6 +41,7 @@ async function serverWorker(script: vscode.Uri) {
 const SCHEMES = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-test-web'];
 
 export async function activate(context: vscode.ExtensionContext): Promise<CondisApi> {
+  mark('activate');
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
   const [runtime, grammar] = await Promise.all([
     fetchableUrl(vscode.Uri.joinPath(dist, 'web-tree-sitter.wasm')),
@@ -55,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Condis
       const start = async () => {
         worker?.terminate();
         worker = await serverWorker(vscode.Uri.joinPath(dist, 'browser', 'server.js'));
+        mark('serverStarted');
         const port = worker as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
         return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
       };
