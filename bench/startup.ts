@@ -5,9 +5,10 @@
 //   node --import tsx bench/startup.ts [--runs N] [--hosts node,web]   (prints the section; builds dist/ first)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { CodeServer, RunDir } from '../scripts/vscode/codeServer.mjs' with { 'resolution-mode': 'import' };
 import { MARKER, type ProbeResult } from './startupTypes';
@@ -30,14 +31,29 @@ export interface StartupResult {
   runs: Record<Host, ProbeResult[]>;
   /** Per host: ms from opening the window to the probe's report (workbench + extension host start + the probe). */
   windowMs: Record<Host, number[]>;
-  bundle: { file: string; bytes: number }[];
+  bundle: { file: string; bytes: number; packagedBytes: number | null; packagedGzipBytes: number | null }[];
   errors: string[];
   seconds: number;
   versions: Record<string, string>;
 }
 
-export function webBundle(): StartupResult['bundle'] {
-  return WEB_FILES.filter((f) => existsSync(join(ROOT, f))).map((file) => ({ file, bytes: statSync(join(ROOT, file)).size }));
+/**
+ * The web files' sizes: as measured here (the development build `npm run bench` makes: not minified) and as
+ * packaged (`--production`: minified; built to a scratch folder), with the packaged size gzipped as a server sends it.
+ */
+export async function webBundle(): Promise<StartupResult['bundle']> {
+  const scratch = join(ROOT, '.vscode-test', 'bench-startup', 'production');
+  let built = false;
+  try {
+    const { webBundles } = await import('../scripts/webBuild.mjs');
+    await webBundles({ root: ROOT, dist: scratch, production: true });
+    built = true;
+  } catch { /* sizes of the development build only */ }
+  return WEB_FILES.filter((f) => existsSync(join(ROOT, f))).map((file) => {
+    const packaged = file.endsWith('.wasm') ? join(ROOT, file) : join(scratch, file.replace(/^dist\//, ''));
+    const min = built || file.endsWith('.wasm') ? readFileSync(packaged) : null;
+    return { file, bytes: statSync(join(ROOT, file)).size, packagedBytes: min?.length ?? null, packagedGzipBytes: min ? gzipSync(min).length : null };
+  });
 }
 
 /** Why the real editor cannot run here, or null. Checks the cache only: setup.mjs would download. */
@@ -121,7 +137,7 @@ export async function measureStartup({ runs = 3, hosts = [...HOSTS] }: { runs?: 
   const t0 = performance.now();
   const out: StartupResult = {
     available: false, note: '', runsPerHost: runs, runs: { node: [], web: [] }, windowMs: { node: [], web: [] },
-    bundle: webBundle(), errors: [], seconds: 0, versions: {},
+    bundle: await webBundle(), errors: [], seconds: 0, versions: {},
   };
   const why = await unavailable();
   if (why) {

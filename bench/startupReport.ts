@@ -25,8 +25,12 @@ export function renderStartup(r: StartupResult): string[] {
   const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
   const total = r.bundle.reduce((n, f) => n + f.bytes, 0);
   const out = ['## Start-up in the editor: desktop vs web (issue 15)', ''];
-  out.push(`Web bundle (what the web worker host downloads): ${r.bundle.map((f) => `${f.file} ${kb(f.bytes)}`).join(', ')}; ` +
-    `total ${(total / 2 ** 20).toFixed(1)} MB.`, '');
+  const sum = (get: (f: StartupResult['bundle'][number]) => number | null) => r.bundle.reduce((n, f) => n + (get(f) ?? NaN), 0);
+  const mb = (b: number) => (Number.isFinite(b) ? `${(b / 2 ** 20).toFixed(2)} MB` : '-');
+  out.push('What the web worker host downloads (the two wasm files are the same in both builds):', '',
+    '| file | measured here (development build) | packaged (minified) | packaged, gzipped |', '|---|--:|--:|--:|',
+    ...r.bundle.map((f) => `| ${f.file} | ${kb(f.bytes)} | ${f.packagedBytes == null ? '-' : kb(f.packagedBytes)} | ${f.packagedGzipBytes == null ? '-' : kb(f.packagedGzipBytes)} |`),
+    `| total | ${mb(total)} | ${mb(sum((f) => f.packagedBytes))} | ${mb(sum((f) => f.packagedGzipBytes))} |`, '');
   if (!r.available) {
     out.push(`Not measured: ${r.note}.`, '');
     return out;

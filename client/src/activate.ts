@@ -61,6 +61,12 @@ export async function activateWith(context: vscode.ExtensionContext, maker: Clie
         if (hover) mark('firstHoverAnswer');
         return hover;
       },
+      // The server's findings are pulled (LSP diagnostic requests) when the client can, pushed otherwise.
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report && 'items' in report && report.items.length) mark('firstDiagnostics');
+        return report;
+      },
       handleDiagnostics: (uri, diagnostics, next) => {
         if (diagnostics.length) mark('firstDiagnostics');
         next(uri, diagnostics);
