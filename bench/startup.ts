@@ -45,7 +45,8 @@ export async function webBundle(): Promise<StartupResult['bundle']> {
   const scratch = join(ROOT, '.vscode-test', 'bench-startup', 'production');
   let built = false;
   try {
-    const { webBundles } = await import('../scripts/webBuild.mjs');
+    // @ts-expect-error: a build script without types
+    const { webBundles } = (await import('../scripts/webBuild.mjs')) as { webBundles(o: { root: string; dist: string; production: boolean }): Promise<unknown> };
     await webBundles({ root: ROOT, dist: scratch, production: true });
     built = true;
   } catch { /* sizes of the development build only */ }

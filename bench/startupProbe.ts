@@ -14,8 +14,9 @@ const HOVER_AT = 'NdisCmCloseCallComplete(NDIS_STATUS_PENDING';
 /** Only our hover says this (no other C hover provider runs in the bench window). */
 const OURS = 'DISPATCH_LEVEL';
 const DEADLINE_MS = 45_000;
-const SETTLE_MAX_MS = 6_000;
+const SETTLE_MAX_MS = 4_000;
 const POLL_MS = 10;
+const STALL_MS = 60;
 const MAX_IN_FLIGHT = 50;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -48,7 +49,7 @@ export async function run(): Promise<void> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
   const r: ProbeResult = {
     host: typeof g.process?.versions?.node === 'string' ? 'node' : 'web',
-    wasActive: ext?.isActive ?? false, settleMs, activatedMs: null, hoverMs: null, diagnosticsMs: null, openedMs: null, shownMs: null, hoverPolls: 0, polls: [], fetched: [], marks: {},
+    wasActive: ext?.isActive ?? false, settleMs, activatedMs: null, hoverMs: null, diagnosticsMs: null, openedMs: null, shownMs: null, hoverPolls: 0, polls: [], stalls: [], fetched: [], marks: {},
   };
   try {
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -57,6 +58,13 @@ export async function run(): Promise<void> {
     const diagnosed = vscode.languages.onDidChangeDiagnostics(() => {
       if (r.diagnosticsMs === null && vscode.languages.getDiagnostics(uri).some((d) => d.source === 'condis')) r.diagnosticsMs = at();
     });
+    // A 10 ms ticker: a late tick means this host's thread was busy (evaluating code) rather than waiting on another.
+    let last = at();
+    const ticker = setInterval(() => {
+      const now = at();
+      if (now - last > STALL_MS && r.stalls.length < 20) r.stalls.push([Math.round(last), Math.round(now - last)]);
+      last = now;
+    }, 10);
     // The timer starts here: the extension is not loaded yet. Opening the C file would fire onLanguage:c as well;
     // both go to the same single activation.
     const activation = Promise.resolve(ext.activate()).then(() => { r.activatedMs = at(); });
@@ -84,6 +92,7 @@ export async function run(): Promise<void> {
     await Promise.all([activation, shown]);
     while (r.diagnosticsMs === null && at() < DEADLINE_MS) await sleep(10);
     diagnosed.dispose();
+    clearInterval(ticker);
     // The extension's own marks (client/src/startupMarks.ts), on this host's clock like t0.
     const api = ext.exports as { startupMarks?(): Record<string, number> } | undefined;
     for (const [k, v] of Object.entries(api?.startupMarks?.() ?? {})) r.marks[k] = v - t0;

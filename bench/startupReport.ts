@@ -63,7 +63,7 @@ export function renderStartup(r: StartupResult): string[] {
     row('the first hover alone: asked of our client -> answered (waits for the parser and catalog to load)', (x) => gap(x, 'firstHoverRequest', 'firstHoverAnswer')),
     row('activation asked -> first CoNDIS hover answer (loading included)', (x) => x.hoverMs),
     row("activation asked -> the C file's editor shown (the workbench's part, measured alongside)", (x) => x.shownMs),
-    `| window opened -> probe reported (workbench, extension host, all the above) | ${spread(r.windowMs.node)} | ${spread(r.windowMs.web)} | - |`, '');
+    `| window opened -> probe reported (workbench, extension host, the probe's wait for quiet, all the above) | ${spread(r.windowMs.node)} | ${spread(r.windowMs.web)} | - |`, '');
   const web = cold('web');
   if (web.some((x) => x.fetched.length)) {
     out.push('Web host, when its files had arrived (ms from the activation request; the wasm files are fetched by the server worker, ' +

@@ -21,6 +21,8 @@ export interface ProbeResult {
   hoverPolls: number;
   /** [sent, answered] of the first hover polls (ms from the activation request): where a slow round trip was. */
   polls: [number, number][];
+  /** [start, ms] of each time this host's thread was busy for over 60 ms (a 10 ms ticker ran late). */
+  stalls: [number, number][];
   /** The extension's own marks (client/src/startupMarks.ts: activate, clientReady, firstHoverAnswer ...), same clock. */
   marks: Record<string, number>;
   /** Resources this host fetched after the request (the web host: extension.js, server.js; end times). */
