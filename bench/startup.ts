@@ -161,7 +161,7 @@ export async function measureStartup({ runs = 3, hosts = [...HOSTS] }: { runs?: 
 }
 
 function chromiumVersion(bin: string): string {
-  try { return execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: 10_000 }).trim(); } catch { return '?'; }
+  try { return execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim(); } catch { return '?'; }
 }
 
 if (require.main === module) {
