@@ -5,6 +5,8 @@ import type { CliResult } from './cliThroughput';
 import type { ServerProfile, Row } from './serverProfile';
 import type { ClangdStatus } from './servers';
 import { overhead, type LensFigures } from './lensOverhead';
+import type { StartupResult } from './startup';
+import { renderStartup } from './startupReport';
 
 export interface SizeResult { lines: number; bytes: number; units: number; figures: Record<string, Figures> }
 
@@ -27,6 +29,8 @@ export interface RunResult {
   clangd: ClangdStatus;
   sizes: SizeResult[];
   starts: Record<string, number[]>;
+  /** Start-up in the real editor, desktop vs web host (bench/startup.ts); null with --no-startup. */
+  editorStartup?: StartupResult | null;
   cli: CliResult | null;
   profile: InProcessProfile | null;
   serverProfile: ServerProfile | null;
@@ -156,6 +160,7 @@ export function renderMarkdown(r: RunResult): string {
   out.push('## Start-up', '', '| | condis | floor | clangd | condis / floor | condis / clangd |', '|---|--:|--:|--:|--:|--:|');
   const st = (n: string) => median(r.starts[n] ?? []);
   out.push(`| spawn -> initialize response, median of ${r.starts.condis?.length ?? 0} (ms) | ${ms(st('condis'))} | ${ms(st('floor'))} | ${ms(st('clangd'))} | ${ratio(st('condis'), st('floor'))} | ${ratio(st('condis'), st('clangd'))} |`, '');
+  if (r.editorStartup) out.push(...renderStartup(r.editorStartup));
   if (r.cli) {
     const c = (n: string) => r.cli!.results.find((x) => x.name === n);
     out.push('## CLI throughput (one core)', '',

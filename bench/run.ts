@@ -1,7 +1,7 @@
 // `npm run bench`: builds, generates the inputs, measures our server, the floor and clangd side by side on each size,
 // the start-up and the CLI's throughput, profiles our edit path, prints the tables and writes bench/results.md.
 // Options: --quick (few samples, 1k and 10k lines), --sizes 1000,10000, --servers condis,floor,clangd,
-// --no-cli, --no-profile, --no-lenses, --out FILE (default bench/results.md; bench/out/results.quick.md for --quick).
+// --no-cli, --no-profile, --no-lenses, --no-startup (the editor start-up, bench/startup.ts), --out FILE (default bench/results.md; bench/out/results.quick.md for --quick).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, totalmem, type } from 'node:os';
@@ -12,6 +12,7 @@ import { generateDriver } from './generate';
 import { measureServer, measureStarts, type Plan } from './measure';
 import { measureCli } from './cliThroughput';
 import { measureLensOverhead } from './lensOverhead';
+import { measureStartup } from './startup';
 import { profileCli, profileServer } from './serverProfile';
 import { renderMarkdown, type InProcessProfile, type RunResult, type SizeResult } from './report';
 import { buildAll, clangd, ensureClangd, floor, ours, ownVersion, packageVersion, OUT, ROOT } from './servers';
@@ -95,6 +96,13 @@ async function main(): Promise<void> {
     for (const spec of specs) (starts[spec.name] ??= []).push(...await measureStarts(spec, emptyDir, 1));
   }
 
+  let editorStartup = null;
+  if (!flag('--no-startup')) {
+    console.log('bench: start-up in the editor (code-server + Chromium), desktop vs web host');
+    editorStartup = await measureStartup({ runs: quick ? 2 : 3 });
+    for (const e of editorStartup.errors) notes.push(`editor start-up: ${e}`);
+  }
+
   let cli = null;
   if (!flag('--no-cli')) {
     console.log('bench: CLI throughput');
@@ -129,7 +137,7 @@ async function main(): Promise<void> {
       'vscode-languageserver': packageVersion('vscode-languageserver'), 'vscode-jsonrpc (client)': packageVersion('vscode-jsonrpc'),
       esbuild: packageVersion('esbuild'),
     },
-    clangd: cl, sizes: results, starts, cli, profile, serverProfile, cliProfile, lenses, notes,
+    clangd: cl, sizes: results, starts, editorStartup, cli, profile, serverProfile, cliProfile, lenses, notes,
   };
   const md = renderMarkdown(result);
   writeFileSync(outFile, md);

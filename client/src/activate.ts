@@ -9,6 +9,7 @@ import { LanguageStatus, type LanguageStatusSnapshot } from './languageStatus';
 import { LifecyclePanel } from './lifecyclePanel';
 import { DRIVER_MODEL_CHANGED } from './protocol';
 import { registerShowLocations } from './showLocations';
+import { mark, startupMarks, type StartupMark } from './startupMarks';
 
 /** What activate() returns: for the tests, which cannot read another extension's status items, tree or webview. */
 export interface CondisApi {
@@ -17,6 +18,8 @@ export interface CondisApi {
   driverView: vscode.TreeDataProvider<DriverNode>;
   /** The lifecycle panel's HTML as drawn now, if it is open. */
   lifecycleHtml(): string | undefined;
+  /** This host's performance.now() at each start-up step so far (startupMarks.ts); for bench/startup.ts. */
+  startupMarks(): Partial<Record<StartupMark, number>>;
 }
 
 /** The walkthrough's files, shipped in the .vsix: a clean call manager and one with a deliberate mistake. */
@@ -58,6 +61,23 @@ export async function activateWith(context: vscode.ExtensionContext, maker: Clie
     outputChannel: output,
     traceOutputChannel: output,
     middleware: {
+      // Only to time the start-up (startupMarks.ts): the first hover asked of us and the first one we answered.
+      provideHover: async (document, position, token, next) => {
+        mark('firstHoverRequest');
+        const hover = await next(document, position, token);
+        if (hover) mark('firstHoverAnswer');
+        return hover;
+      },
+      // The server's findings are pulled (LSP diagnostic requests) when the client can, pushed otherwise.
+      provideDiagnostics: async (document, previousResultId, token, next) => {
+        const report = await next(document, previousResultId, token);
+        if (report && 'items' in report && report.items.length) mark('firstDiagnostics');
+        return report;
+      },
+      handleDiagnostics: (uri, diagnostics, next) => {
+        if (diagnostics.length) mark('firstDiagnostics');
+        next(uri, diagnostics);
+      },
       window: {
         // Rule pages are Markdown: show them rendered rather than as source.
         showDocument: async (params, token, next) => {
@@ -72,6 +92,7 @@ export async function activateWith(context: vscode.ExtensionContext, maker: Clie
   };
 
   client = await maker.create(clientOptions, output);
+  mark('clientStarting');
   if (maker.prepare) context.subscriptions.push(maker.prepare(client));
   context.subscriptions.push(
     vscode.commands.registerCommand('condis.restartServer', async () => {
@@ -89,6 +110,7 @@ export async function activateWith(context: vscode.ExtensionContext, maker: Clie
     }),
   );
   await client.start();
+  mark('clientReady');
   const status = new LanguageStatus(client);
   // One handler per notification method in the client: the view and the panel share it through an event.
   const modelChanged = new vscode.EventEmitter<void>();
@@ -111,6 +133,7 @@ export async function activateWith(context: vscode.ExtensionContext, maker: Clie
     },
     driverView,
     lifecycleHtml: () => lifecycle.html(),
+    startupMarks,
   };
 }
 

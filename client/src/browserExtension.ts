@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateWith, deactivateClient, DOCUMENT_SELECTOR, type CondisApi } from './activate';
+import { mark } from './startupMarks';
 import { registerWebFiles } from './webFiles';
 
 export type { CondisApi };
@@ -38,6 +39,7 @@ async function serverWorker(script: vscode.Uri) {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CondisApi> {
+  mark('activate');
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
   const [runtime, grammar] = await Promise.all([
     fetchableUrl(vscode.Uri.joinPath(dist, 'web-tree-sitter.wasm')),
@@ -53,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Condis
       const start = async () => {
         worker?.terminate();
         worker = await serverWorker(vscode.Uri.joinPath(dist, 'browser', 'server.js'));
+        mark('serverStarted');
         const port = worker as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
         return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };
       };

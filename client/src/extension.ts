@@ -5,11 +5,13 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWith, deactivateClient, DOCUMENT_SELECTOR, type CondisApi } from './activate';
+import { mark } from './startupMarks';
 import { registerWebFiles } from './webFiles';
 
 export type { CondisApi };
 
 export function activate(context: vscode.ExtensionContext): Promise<CondisApi> {
+  mark('activate');
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

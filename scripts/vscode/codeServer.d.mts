@@ -15,5 +15,6 @@ export function startCodeServer(options: {
   runDir: RunDir; folder?: string; port?: number; env?: Record<string, string>;
   vscodeOptions?: string[]; onOutput?: (line: string) => void;
 }): Promise<CodeServer>;
+export function extensionTestUrl(server: CodeServer, folder: string, devPaths: string[], testsPath: string): string;
 export function launchBrowser(runDir: RunDir, options?: { viewport?: { width: number; height: number } }): Promise<BrowserContext>;
 export function stopAll(options: { context?: BrowserContext; server?: CodeServer; runDir: RunDir; keepRunDir?: boolean }): Promise<void>;

@@ -173,6 +173,19 @@ export async function startCodeServer({ runDir, folder, port, env = {}, vscodeOp
   return { url, port, child, output };
 }
 
+/**
+ * The workbench URL of an extension test run: with enable-smoke-test-driver, the workbench reads extension development
+ * and test locations from the `payload` parameter, as remote URIs on the server's own authority.
+ */
+export function extensionTestUrl(server, folder, devPaths, testsPath) {
+  const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+  const payload = [
+    ...devPaths.map((p) => ['extensionDevelopmentPath', remote(p)]),
+    ['extensionTestsPath', remote(testsPath)],
+  ];
+  return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}
+
 /** Headless Debian chromium with a fresh profile under the run folder, driven by playwright-core. */
 export async function launchBrowser(runDir, { viewport = { width: 1280, height: 800 } } = {}) {
   const context = await chromium.launchPersistentContext(runDir.browser, {

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { ROOT } from './paths.mjs';
 import { setup } from './setup.mjs';
-import { copyWorkspace, launchBrowser, makeRunDir, startCodeServer, stopAll, webHostSettings } from './codeServer.mjs';
+import { copyWorkspace, extensionTestUrl, launchBrowser, makeRunDir, startCodeServer, stopAll, webHostSettings } from './codeServer.mjs';
 
 const log = (msg) => console.log(`[launcher] ${msg}`);
 const TIMEOUT_S = Number(process.env.CONDIS_VSCODE_TIMEOUT ?? 600);
@@ -25,17 +25,6 @@ export function parseArgs(argv) {
     else if (!a.startsWith('-')) folders.push(resolve(a));
   }
   return { devPaths, testsPath, folder: folders[0] };
-}
-
-// The workbench (with enable-smoke-test-driver) reads extension development and test locations
-// from the `payload` URL parameter, as remote URIs on the server's own authority.
-function workbenchUrl(server, folder, devPaths, testsPath) {
-  const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-  const payload = [
-    ...devPaths.map((p) => ['extensionDevelopmentPath', remote(p)]),
-    ['extensionTestsPath', remote(testsPath)],
-  ];
-  return `${server.url}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 // Messages arrive as the console arguments of the workbench and extension host (printf-style,
@@ -91,7 +80,7 @@ async function main() {
     timer = setTimeout(() => resolveExit({ timedOut: true }), TIMEOUT_S * 1000);
     page.on('pageerror', (e) => console.error(`[browser] ${e.message}`));
     if (process.env.CONDIS_VSCODE_VERBOSE) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
-    await page.goto(workbenchUrl(server, workspace ?? runDir.root, devPaths, testsPath));
+    await page.goto(extensionTestUrl(server, workspace ?? runDir.root, devPaths, testsPath));
     log(`workbench opened in ${Date.now() - t0} ms; tests running in the extension host`);
 
     const { code, logs, timedOut } = await result;
