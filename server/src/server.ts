@@ -1,12 +1,14 @@
 // Language server entry for Node (dist/server.js): the connection over IPC or stdio, the disk, and serverCore.js
 // loaded once initialize is answered. Everything else is serve.ts, shared with the web worker.
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { LspReframer } from './framing';
 import { serve } from './serve';
 import { nodeSourceFiles } from './nodeSourceFiles';
+import { workerSummarizer } from './workerSummarizer';
 import type * as Core from './core';
 
 // On stdio the byte stream is re-framed first (framing.ts), so garbage or a bad Content-Length costs one message.
@@ -20,6 +22,11 @@ if (stdio) {
     console[m] = (...a: unknown[]) => connection.console[m === 'debug' ? 'log' : m](format(...a));
   }
 }
+/**
+ * Worker threads that summarise the workspace while the index builds (one core is left to this thread, at most 4);
+ * CONDIS_INDEX_THREADS sets the number, 0 for none (the index is then built in this thread, between messages).
+ */
+const INDEX_THREADS = Number(process.env.CONDIS_INDEX_THREADS ?? Math.max(1, Math.min(4, availableParallelism() - 1)));
 const DOCS_BASE = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 
 serve(connection, {
@@ -30,4 +37,6 @@ serve(connection, {
   files: nodeSourceFiles,
   docsBase: () => DOCS_BASE,
   opens: (uri) => /^file:/.test(uri),
+  summarizer: INDEX_THREADS > 0
+    ? (inThread) => workerSummarizer(join(__dirname, 'indexWorker.js'), INDEX_THREADS, inThread, (m) => connection.console.warn(m)) : undefined,
 });

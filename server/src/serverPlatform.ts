@@ -4,6 +4,7 @@ import type { InitializeParams } from 'vscode-languageserver';
 import type { SourceFiles } from './sourceFiles';
 import type { WasmFiles } from './syntax/parser';
 import type * as Core from './core';
+import type { FileSummarizer } from './summaryTransfer';
 
 /** What differs between the Node server and the web worker. */
 export interface ServerPlatform {
@@ -17,4 +18,9 @@ export interface ServerPlatform {
   docsBase(init: InitializeParams): string;
   /** Whether a location may be opened by the lens command (a file of this kind of workspace). */
   opens(uri: string): boolean;
+  /**
+   * Summarises the workspace files off this thread for one build of the index (Node: a worker thread), falling back
+   * to `inThread` if it cannot. Absent (the web worker): the index is built in this thread.
+   */
+  summarizer?(inThread: FileSummarizer): FileSummarizer;
 }
