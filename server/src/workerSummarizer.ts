@@ -11,6 +11,8 @@ export interface WorkerRequest { id: number; uri: string; maxBytes: number }
 export function workerSummarizer(script: string, threads: number, inThread: FileSummarizer, log: (m: string) => void): FileSummarizer {
   const workers: { worker: Worker; busy: number }[] = [];
   const pending = new Map<number, { uri: string; maxBytes: number; resolve: (r: Summarized) => void; reject: (e: Error) => void }>();
+  /** The names received so far in this build, shared by the summaries (fromTransfer). */
+  const pool = new Map<string, string>();
   let nextId = 0;
   let failed = false;
   let closed = false;
@@ -34,7 +36,7 @@ export function workerSummarizer(script: string, threads: number, inThread: File
         pending.delete(a.id);
         entry.busy--;
         if ('error' in a) p.reject(new Error(a.error));
-        else p.resolve(a.result.ok && a.result.summary ? { ok: true, summary: fromTransfer(a.result.summary) } : a.result);
+        else p.resolve(a.result.ok && a.result.summary ? { ok: true, summary: fromTransfer(a.result.summary, pool) } : a.result);
       });
       worker.on('error', (err) => fail(`an indexing worker failed: ${err instanceof Error ? err.message : String(err)}`));
       worker.on('exit', (code) => { if (!closed) fail(`an indexing worker stopped (exit code ${code})`); });
@@ -58,6 +60,7 @@ export function workerSummarizer(script: string, threads: number, inThread: File
     },
     close() {
       closed = true;
+      pool.clear();
       for (const w of workers) void w.worker.terminate();
       workers.length = 0;
     },

@@ -28,7 +28,9 @@ test('a summary sent as plain data (structured clone) comes back equal, lifecycl
   const s = await services();
   const original = summarizeFile(s, 'file:///ws/cm.c', CM)!;
   assert.ok(original.lifecycle!.functions.length >= 3);
-  const received = fromTransfer(structuredClone(withLifecycleValue({ ...original, lifecycle: original.lifecycle }, true)));
+  const pool = new Map<string, string>();
+  const received = fromTransfer(structuredClone(withLifecycleValue({ ...original, lifecycle: original.lifecycle }, true)), pool);
+  assert.ok(pool.has('CloseCall') && pool.has('PROTOCOL_CM_CLOSE_CALL'));
   assert.deepEqual({ ...received }, { ...original });
   assert.deepEqual(received.lifecycle, original.lifecycle);
   // As the summary a file read in this thread gets: lifecycle not enumerable, records keyed by any name.
