@@ -46,10 +46,10 @@ export function workerSummarizer(script: string, threads: number, inThread: File
     fail(`no indexing worker could start: ${err instanceof Error ? err.message : String(err)}`);
   }
   return {
-    get parallel() { return failed ? inThread.parallel : workers.length; },
+    get parallel() { return failed ? inThread.parallel : threads; },
     get inThread() { return failed; },
     summarize(uri, maxBytes) {
-      if (failed || !workers.length) return inThread.summarize(uri, maxBytes);
+      if (failed || closed || !workers.length) return inThread.summarize(uri, maxBytes);
       const w = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
       const id = nextId++;
       w.busy++;
