@@ -138,3 +138,44 @@ test('indexing in this thread lets a waiting message in after each long file, no
   assert.equal(summarised, files.length);
   assert.ok(seenAt >= 1 && seenAt <= 2, `the message waited for ${seenAt} files`);
 });
+
+test('the workspace macro lookup, kept as summaries come and go, answers as the facts derived from every file do', () => {
+  const ws = new WorkspaceIndex();
+  const file = (uri: string, macros: [string, string][]): FileSummary => ({
+    uri, bindings: [], callGraph: {}, calls: {}, evidence: [], vcCreated: [], vcDeleted: [],
+    macros: macros.map(([name, body], i) => ({ name, params: null, body, line: i + 1, start: i * 10 })),
+  });
+  const names = ['COMPLETE', 'LOCK', 'UNLOCK', 'FREE'];
+  const same = () => { for (const n of [...names, 'NONE']) assert.deepEqual(ws.macro(n), factsOf(ws.summaries()).macros.get(n), n); };
+  // Redefined in one file (the last wins), defined in several (the URI sorting last wins), files replaced and deleted.
+  ws.set(file('file:///ws/b.c', [['COMPLETE', 'b1'], ['LOCK', 'b'], ['COMPLETE', 'b2']]));
+  same();
+  ws.set(file('file:///ws/a.c', [['COMPLETE', 'a'], ['FREE', 'a']]));
+  same();
+  ws.set(file('file:///ws/c/d.h', [['LOCK', 'd'], ['UNLOCK', 'd']]));
+  same();
+  ws.set(file('file:///ws/b.c', [['FREE', 'b']]));
+  same();
+  ws.delete('file:///ws/c/d.h');
+  same();
+  ws.set(file('file:///ws/c/d.h', []));
+  same();
+  assert.equal(ws.macro('COMPLETE')?.body, 'a');
+  assert.equal(ws.macro('FREE')?.body, 'b');
+});
+
+test('a workspace macro lookup after a change reads no summary again', () => {
+  const ws = new WorkspaceIndex();
+  let reads = 0;
+  const file = (uri: string): FileSummary => {
+    const macros = [{ name: 'COMPLETE', params: null, body: uri, line: 1, start: 0 }];
+    return { uri, bindings: [], callGraph: {}, calls: {}, evidence: [], vcCreated: [], vcDeleted: [], get macros() { reads++; return macros; } };
+  };
+  for (let i = 0; i < 50; i++) ws.set(file(`file:///ws/f${String(i).padStart(2, '0')}.c`));
+  const stored = reads;
+  ws.set(file('file:///ws/zz.c')); // a change: a derived table would be made again from all 51
+  const before = reads;
+  assert.equal(ws.macro('COMPLETE')?.body, 'file:///ws/zz.c');
+  assert.equal(reads, before);
+  assert.ok(stored <= 2 * 50, `${stored} reads to store 50 summaries`);
+});
