@@ -16,6 +16,8 @@ export interface ServerSpec {
   initializationOptions?: unknown;
   /** Client capabilities added to the bench client's (e.g. code lenses). */
   textDocumentCapabilities?: Record<string, unknown>;
+  /** `window` client capabilities (e.g. workDoneProgress, for a client that shows the indexing progress). */
+  windowCapabilities?: Record<string, unknown>;
 }
 
 interface Pending { uri: string; version: number | null; resolve: (at: number) => void }
@@ -81,6 +83,7 @@ export class LspSession {
           ...spec.textDocumentCapabilities,
         },
         workspace: { configuration: false, workspaceFolders: true },
+        ...(spec.windowCapabilities ? { window: spec.windowCapabilities } : {}),
       },
     }));
     s.initializeMs = performance.now() - t0;

@@ -7,6 +7,8 @@ import type { ClangdStatus } from './servers';
 import { overhead, type LensFigures } from './lensOverhead';
 import type { StartupResult } from './startup';
 import { renderStartup } from './startupReport';
+import { largeSection } from './largeReport';
+import type { LargeFigures } from './largeWorkspace';
 
 export interface SizeResult { lines: number; bytes: number; units: number; figures: Record<string, Figures> }
 
@@ -37,6 +39,8 @@ export interface RunResult {
   cliProfile: ServerProfile | null;
   /** Edit -> diagnostics with lenses and the driver model vs without, per size (lensOverhead.ts). */
   lenses?: { lines: number; figures: LensFigures }[];
+  /** The large workspace (largeWorkspace.ts); absent with --no-large. */
+  large?: LargeFigures | null;
   notes: string[];
 }
 
@@ -179,6 +183,7 @@ export function renderMarkdown(r: RunResult): string {
       '|--:|--:|--:|--:|--:|--:|--:|--:|',
       ...r.lenses.map(({ lines, figures: f }) => `| ${lines.toLocaleString('en')} | ${ms(f.without.p50)} | ${ms(f.with.p50)} | ${overhead(f)} | ${ms(f.requests.p50)} | ${f.lenses} | ${f.handlers} | ${f.modelFetches} |`), '');
   }
+  out.push(...largeSection(r.large ?? null));
   out.push(...profileSection(r.profile, r.serverProfile, r.cliProfile));
   if (r.notes.length) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return out.join('\n');

@@ -1,7 +1,7 @@
 // `npm run bench`: builds, generates the inputs, measures our server, the floor and clangd side by side on each size,
 // the start-up and the CLI's throughput, profiles our edit path, prints the tables and writes bench/results.md.
 // Options: --quick (few samples, 1k and 10k lines), --sizes 1000,10000, --servers condis,floor,clangd,
-// --no-cli, --no-profile, --no-lenses, --no-startup (the editor start-up, bench/startup.ts), --out FILE (default bench/results.md; bench/out/results.quick.md for --quick).
+// --no-cli, --no-profile, --no-lenses, --no-startup (the editor start-up, bench/startup.ts), --no-large, --out FILE (default bench/results.md; bench/out/results.quick.md for --quick).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, totalmem, type } from 'node:os';
@@ -13,6 +13,7 @@ import { measureServer, measureStarts, type Plan } from './measure';
 import { measureCli } from './cliThroughput';
 import { measureLensOverhead } from './lensOverhead';
 import { measureStartup } from './startup';
+import { measureLarge, type LargeFigures } from './largeWorkspace';
 import { profileCli, profileServer } from './serverProfile';
 import { renderMarkdown, type InProcessProfile, type RunResult, type SizeResult } from './report';
 import { buildAll, clangd, ensureClangd, floor, ours, ownVersion, packageVersion, OUT, ROOT } from './servers';
@@ -109,6 +110,13 @@ async function main(): Promise<void> {
     cli = await measureCli(cl.path, quick).catch((e: unknown) => { notes.push(`CLI throughput: ${String(e)}`); return null; });
   }
 
+  let large: LargeFigures | null = null;
+  if (wanted.has('condis') && !flag('--no-large')) {
+    console.log(`bench: a large workspace (${quick ? '200 files, 6 MB' : '2,000 files, 60 MB'})`);
+    large = await measureLarge(quick, { cli: !flag('--no-cli') });
+    for (const e of large.errors) notes.push(`large workspace: ${e}`);
+  }
+
   let profile: InProcessProfile | null = null;
   let serverProfile = null;
   let cliProfile = null;
@@ -137,7 +145,7 @@ async function main(): Promise<void> {
       'vscode-languageserver': packageVersion('vscode-languageserver'), 'vscode-jsonrpc (client)': packageVersion('vscode-jsonrpc'),
       esbuild: packageVersion('esbuild'),
     },
-    clangd: cl, sizes: results, starts, editorStartup, cli, profile, serverProfile, cliProfile, lenses, notes,
+    clangd: cl, sizes: results, starts, editorStartup, cli, profile, serverProfile, cliProfile, lenses, large, notes,
   };
   const md = renderMarkdown(result);
   writeFileSync(outFile, md);

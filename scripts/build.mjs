@@ -39,6 +39,8 @@ const entries = [
   // vscode-languageserver-types rather than a second copy of the whole library (400 KB less to compile at start).
   { in: 'server/src/core.ts', out: 'serverCore.js', alias: { 'vscode-languageserver': 'vscode-languageserver-types' } },
   { in: 'server/src/cli.ts', out: 'cli.js', banner: '#!/usr/bin/env node' },
+  // The server's indexing worker threads (server/src/workerSummarizer.ts): their own parser and services each.
+  { in: 'server/src/indexWorker.ts', out: 'indexWorker.js' },
 ];
 
 const t0 = Date.now();

@@ -1,7 +1,7 @@
 // Small stand-ins for Node built-ins that the shared server code needs in a Web Worker too (the web extension host
-// has no `Buffer`, `setImmediate`, `process` or `node:path`): each uses Node's own where it exists.
+// has no `Buffer`, `process` or `node:path`): each uses Node's own where it exists.
 
-interface NodeLike { Buffer?: { byteLength(s: string, e: 'utf8'): number }; setImmediate?: (f: () => void) => unknown; process?: { platform?: string } }
+interface NodeLike { Buffer?: { byteLength(s: string, e: 'utf8'): number }; process?: { platform?: string } }
 const g = globalThis as unknown as NodeLike;
 
 /** The host's platform name (`win32`, `darwin`, `linux`), or `web` in a browser. */
@@ -19,11 +19,6 @@ export function utf8Length(text: string): number {
     else n += 3;
   }
   return n;
-}
-
-/** Lets the event loop answer messages before more work: an immediate in Node, a zero timer in a worker. */
-export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => (g.setImmediate ? g.setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 /** Latin-1 decoding of bytes (one code unit per byte), in slices so a large file does not overflow the call stack. */

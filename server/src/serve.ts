@@ -34,7 +34,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
   /** Lenses, navigation and the driver model (lifecycleRoutes.ts): the models are watched only once a client asks. */
   const indexer = new WorkspaceIndexing({
     core: () => core, services: () => services, init: () => init, maxBytes: () => maxFileBytes(settings), files: platform.files,
-    log: (m) => connection.console.log(m), warn: (m) => connection.console.warn(m),
+    log: (m) => connection.console.log(m), warn: (m) => connection.console.warn(m), summarizer: platform.summarizer,
     progress: async () => (init?.capabilities.window?.workDoneProgress ? connection.window.createWorkDoneProgress().catch(() => undefined) : undefined),
     changed: (whole) => { if (whole) validator?.all(); else validator?.othersChanged(''); if (whole) pokeModels(); },
   });

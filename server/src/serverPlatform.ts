@@ -4,6 +4,7 @@ import type { InitializeParams } from 'vscode-languageserver';
 import type { SourceFiles } from './sourceFiles';
 import type { WasmFiles } from './syntax/parser';
 import type * as Core from './core';
+import type { FileSummarizer } from './summaryTransfer';
 
 /** What differs between the Node server and the web worker. */
 export interface ServerPlatform {
@@ -19,6 +20,11 @@ export interface ServerPlatform {
   opens(uri: string): boolean;
   /** Told the client's initialize parameters, before anything is read (the Node server learns whether the client reads files). */
   initialize?(init: InitializeParams): void;
+  /**
+   * Summarises the workspace files off this thread for one build of the index (Node: a worker thread), falling back
+   * to `inThread` if it cannot. Absent (the web worker): the index is built in this thread.
+   */
+  summarizer?(inThread: FileSummarizer): FileSummarizer;
 }
 
 /** Any workspace scheme (file:, vscode-vfs:, vscode-remote:), never one that runs something. */

@@ -12,6 +12,7 @@ import { ParsedText } from './syntax/parsedText';
 import type { FileSummary } from './analysis/summary';
 import type { CarriedChunks } from './analysis/chunks';
 import { UriKeys } from './uris';
+import { withLifecycleValue } from './summaryTransfer';
 
 export interface Services {
   language: CLanguage;
@@ -33,11 +34,14 @@ export function analyzeText(s: Services, uri: string, text: string, parsed: Sour
   return parsed instanceof ParsedText && parsed.hasTree ? analyzeFile(uri, text, parsed, s, previous) : null;
 }
 
-/** Parses a file read from disk just long enough to summarise it for the workspace index. */
+/**
+ * Parses a file read from disk just long enough to summarise it for the workspace index. Nothing of the parse or the
+ * analysis outlives it: the tree is deleted and the summary keeps no item facts (withLifecycleValue).
+ */
 export function summarizeFile(s: Services, uri: string, text: string): FileSummary | null {
   const parsed = new ParsedText(s.scanParser, text);
   try {
-    return parsed.hasTree ? analyzeFile(uri, text, parsed, s).summary() : null;
+    return parsed.hasTree ? withLifecycleValue(analyzeFile(uri, text, parsed, s).summary()) : null;
   } finally {
     parsed.dispose();
   }

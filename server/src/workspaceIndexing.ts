@@ -5,6 +5,7 @@ import type { InitializeParams } from 'vscode-languageserver';
 import type { Services } from './services';
 import type { SourceFiles } from './sourceFiles';
 import type * as Core from './core';
+import type { FileSummarizer } from './summaryTransfer';
 
 interface Progress { begin(title: string, percentage: number, message: string, cancellable: boolean): void; report(p: number, m: string): void; done(): void }
 
@@ -19,6 +20,8 @@ export interface IndexingHost {
   warn(message: string): void;
   /** A progress report shown by the client, when it can show one. */
   progress(): Promise<Progress | undefined>;
+  /** Summarises off this thread (the platform's), falling back to `inThread`; absent: in this thread. */
+  summarizer?(inThread: FileSummarizer): FileSummarizer;
   /** The index changed: re-check open documents (`whole`: after a build) and look at the lifecycle models again. */
   changed(whole: boolean): void;
 }
@@ -50,13 +53,15 @@ export class WorkspaceIndexing {
     const progress = await host.progress();
     progress?.begin('CoNDIS Assist: indexing', 0, 'listing C sources', false);
     const started = Date.now();
+    const inThread = core.inThreadSummarizer(s, host.files);
+    const summarizer = host.summarizer?.(inThread) ?? inThread;
     const r = await core.indexFolders(s, host.files, folders, host.maxBytes(), {
       report: (done, total) => progress?.report(total ? Math.round((100 * done) / total) : 100, `${done}/${total} files`),
       cancelled: () => false,
-    }, (m) => host.log(m)).finally(() => { this.running = false; });
+    }, (m) => host.log(m), summarizer).finally(() => { this.running = false; summarizer.close(); });
     this.tooLarge = r.tooLarge;
     progress?.done();
-    host.log(`Indexed ${r.done - r.tooLarge.size} C files in ${Date.now() - started} ms.`);
+    host.log(`Indexed ${r.done - r.tooLarge.size} C files in ${Date.now() - started} ms${summarizer.inThread ? '' : ` (${summarizer.parallel} worker thread${summarizer.parallel === 1 ? '' : 's'})`}.`);
     host.changed(true);
   }
 

@@ -5,8 +5,11 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { WorkspaceIndex } from '../../server/src/analysis/workspace';
-import { summarizeFile } from '../../server/src/services';
+import { summaryKey, WorkspaceIndex } from '../../server/src/analysis/workspace';
+import { summarizeFile, type Services } from '../../server/src/services';
+import { indexFiles } from '../../server/src/indexer';
+import { nodeSourceFiles } from '../../server/src/nodeSourceFiles';
+import { fromTransfer, withLifecycleValue, type FileSummarizer } from '../../server/src/summaryTransfer';
 import { Validator } from '../../server/src/validation';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { ROOT, services } from './helpers';
@@ -14,13 +17,27 @@ import { ROOT, services } from './helpers';
 const DIR = join(ROOT, 'test', 'vscode-workspace');
 const files = readdirSync(DIR).filter((n) => n.endsWith('.c') || n.endsWith('.h')).map((n) => ({ uri: `file:///drv/${n}`, text: readFileSync(join(DIR, n), 'utf8') }));
 
+/** What an indexing worker thread does to a file (indexWorker.ts), and what the server makes of its answer (workerSummarizer.ts). */
+function throughWorker(s: Services): FileSummarizer {
+  return {
+    parallel: 2, inThread: false, close: () => undefined,
+    summarize: async (uri) => {
+      const summary = summarizeFile(s, uri, files.find((f) => f.uri === uri)!.text)!;
+      const key = summaryKey(summary);
+      return { ok: true, summary: fromTransfer(structuredClone(withLifecycleValue(summary, true))), key };
+    },
+  };
+}
+
 describe('opening indexed files', () => {
-  test('changes no generation while the texts are the ones indexed; an edit of a cross-file fact still does', async () => {
+  for (const how of ['in this thread', 'in a worker thread'] as const) test(`changes no generation while the texts are the ones indexed (${how}); an edit of a cross-file fact still does`, async () => {
     const s = await services();
     const saved = s.workspace;
     s.workspace = new WorkspaceIndex();
     try {
-      for (const f of files) s.workspace.set(summarizeFile(s, f.uri, f.text)!);
+      if (how === 'in this thread') for (const f of files) s.workspace.set(summarizeFile(s, f.uri, f.text)!);
+      else await indexFiles(s, nodeSourceFiles, files.map((f) => f.uri), 1e9, { report: () => undefined, cancelled: () => false }, () => undefined, throughWorker(s));
+      assert.equal(files.filter((f) => s.workspace.has(f.uri)).length, files.length);
       const v = new Validator(s, () => DEFAULT_SETTINGS, '', () => undefined, () => undefined);
       const generations = () => files.map((f) => s.workspace.generation(f.uri));
       const before = generations();
