@@ -28,19 +28,29 @@ async function fetchableUrl(uri: vscode.Uri): Promise<string> {
   return res.url;
 }
 
-/**
- * The server's worker. A worker cannot be created from a remote extension's URL (code-server refuses it), so the
- * script is fetched and started from a blob: URL; it fetches nothing else but the two wasm files.
- */
-async function serverWorker(script: vscode.Uri) {
+/** The language server's script, fetched once (a restart reuses it). */
+async function serverScript(script: vscode.Uri): Promise<string> {
   const res = await fetch(await fetchableUrl(script));
   if (!res.ok) throw new Error(`cannot load the language server: ${res.status}`);
-  return new Worker(URL.createObjectURL(new Blob([await res.text()], { type: 'text/javascript' })));
+  return res.text();
+}
+
+/**
+ * The server's worker. A worker cannot be created from a remote extension's URL (code-server refuses it), so the
+ * script is started from a blob: URL; it fetches nothing else but the two wasm files. Their URLs lead the script, so
+ * that the worker fetches them while the client and the server shake hands (web/server.ts).
+ */
+function serverWorker(script: string, wasm: { runtime: string; grammar: string }): ServerWorker {
+  const head = `self.condisWasm = ${JSON.stringify(wasm)};\n`;
+  return new Worker(URL.createObjectURL(new Blob([head, script], { type: 'text/javascript' })));
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<CondisApi> {
   mark('activate');
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
+  // The script and the wasm URLs at once: each is a round trip to the extension's origin.
+  const script = serverScript(vscode.Uri.joinPath(dist, 'browser', 'server.js'));
+  script.catch(() => undefined); // reported by the client's start, not as an unhandled rejection here
   const [runtime, grammar] = await Promise.all([
     fetchableUrl(vscode.Uri.joinPath(dist, 'web-tree-sitter.wasm')),
     fetchableUrl(vscode.Uri.joinPath(dist, 'tree-sitter-c.wasm')),
@@ -54,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Condis
       let worker: ServerWorker | undefined;
       const start = async () => {
         worker?.terminate();
-        worker = await serverWorker(vscode.Uri.joinPath(dist, 'browser', 'server.js'));
+        worker = serverWorker(await script, { runtime, grammar });
         mark('serverStarted');
         const port = worker as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
         return { reader: new BrowserMessageReader(port), writer: new BrowserMessageWriter(port) };

@@ -20,7 +20,9 @@ const loaded = new Map<string | object, Promise<CLanguage>>();
 function runtimeOptions(where: WasmFiles): object {
   if (typeof where === 'string') return { locateFile: (file: string) => `${where}/${file}` };
   const runtime = where.runtime;
-  return typeof runtime === 'string' ? { locateFile: () => runtime } : { wasmBinary: runtime };
+  // With the bytes given, locateFile still names the file: without it the runtime makes a URL from its own script's,
+  // which a worker started from a blob: URL does not have (the web server's prefetched wasm).
+  return typeof runtime === 'string' ? { locateFile: () => runtime } : { wasmBinary: runtime, locateFile: (file: string) => file };
 }
 
 /**
