@@ -39,6 +39,8 @@ const entries = [
   // vscode-languageserver-types rather than a second copy of the whole library (400 KB less to compile at start).
   { in: 'server/src/core.ts', out: 'serverCore.js', alias: { 'vscode-languageserver': 'vscode-languageserver-types' } },
   { in: 'server/src/cli.ts', out: 'cli.js', banner: '#!/usr/bin/env node' },
+  // The CLI's worker threads (`check --jobs N`): one parser and set of services each (server/src/cliWorker.ts).
+  { in: 'server/src/cliWorker.ts', out: 'cliWorker.js' },
 ];
 
 const t0 = Date.now();
