@@ -27,7 +27,7 @@ function handle(req: Request): Promise<unknown> {
   switch (req.op) {
     case 'index': return checker.index(req.job);
     case 'workspace': return checker.setWorkspace(req.entries, req.override);
-    case 'check': return checker.check(req.uri, req.path, setup.settings);
+    case 'check': return checker.check(req.uri, req.path, setup.settings, req.text);
     case 'work': return Promise.resolve({ ...checker.work });
   }
 }

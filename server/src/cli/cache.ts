@@ -92,6 +92,9 @@ export function saveCache(path: string, key: string, files: CacheFiles): void {
   }
 }
 
+/** The key of a file's text. */
+export const contentHash = (text: string): string => createHash('sha256').update(text).digest('base64url');
+
 const checksum = (body: string) => createHash('sha256').update(body).digest('base64url');
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

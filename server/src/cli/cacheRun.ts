@@ -5,8 +5,9 @@
 // so an edit that moves nothing across files re-checks only the edited file.
 import { createHash } from 'node:crypto';
 import { WorkspaceIndex, type DriverKind, type WorkspaceView } from '../analysis/workspace';
-import { loadCache, saveCache, type CacheEntry, type CacheFiles } from './cache';
+import { contentHash, loadCache, saveCache, type CacheEntry, type CacheFiles } from './cache';
 import type { Found, IndexEntry, IndexResult } from './fileCheck';
+import { isSkipped, readFile } from './inputs';
 
 export interface CacheRun {
   /** The entries of the cache file read at the start (empty when missing, stale or corrupt). */
@@ -78,4 +79,24 @@ function sameEntries(a: CacheFiles, b: CacheFiles): boolean {
     if (!o || o.hash !== e.hash || o.digest !== e.digest || o.key !== e.key || o.found !== e.found) return false;
   }
   return true;
+}
+
+/** A file as the lead read it for the cache: its text, and its hash whether or not the cache has it. */
+export type ReadAhead = { kind: 'skipped'; why: string } | { kind: 'read'; uri: string; text: string; hash: string; unchanged: boolean };
+
+/** Reads and hashes every file in this thread (a few at a time): a file whose hash the cache has needs no runner. */
+export async function readAhead(cache: CacheRun, paths: readonly string[], maxBytes: number): Promise<ReadAhead[]> {
+  const out: ReadAhead[] = new Array(paths.length);
+  let next = 0;
+  const one = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      const r = await readFile(paths[i], maxBytes);
+      if (isSkipped(r)) { out[i] = { kind: 'skipped', why: r.why }; continue; }
+      const hash = contentHash(r.text);
+      out[i] = { kind: 'read', uri: r.uri, text: r.text, hash, unchanged: cache.files.get(paths[i])?.hash === hash };
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, one));
+  return out;
 }

@@ -9,9 +9,9 @@ import type { Severity } from '../rules/types';
 import type { Settings } from '../settings';
 import { collectFiles, displayPath, type Skipped } from './inputs';
 import type { Progress } from './progress';
-import { inProcessRunner, workerRunner, type Runner, type WorkerSetup } from './runners';
-import type { Found, IndexEntry, IndexResult } from './fileCheck';
-import { cachedFindings, type CacheRun } from './cacheRun';
+import { inProcessRunner, Pool, workerRunner, type Runner, type WorkerSetup } from './runners';
+import { reviveSummary, type Found, type IndexEntry, type IndexResult } from './fileCheck';
+import { cachedFindings, readAhead, type CacheRun } from './cacheRun';
 import { fileUri } from '../uris';
 
 export { KEEP_TREES_CHARS } from './fileCheck';
@@ -65,49 +65,53 @@ export async function check(input: CheckInput): Promise<CheckResult> {
   const skipped: Skipped[] = [];
   const skip = (x: Skipped) => { skipped.push(x); input.onSkip(x); };
   const { files: paths, truncated } = await collectFiles(input.paths, input.cwd, skip);
-  const cache = input.cache;
+  const { cache, cwd } = input;
   const stats: WorkStats = { indexed: 0, checked: 0, unchanged: 0, reused: 0, analysedFiles: [], checkedFiles: [] };
   const setup: WorkerSetup = { distDir: input.distDir, maxFileBytes: input.maxFileBytes, settings: input.settings };
   const jobs = Math.max(1, Math.min(input.jobs, paths.length));
-  const runners: Runner[] = [];
-  // A worker that dies is replaced (the file it died on is reported), a few times at most: one that cannot start
-  // must not be started again for every file.
-  let respawns = jobs + 4;
-  const spawn = (): Runner => {
-    if (runners.length > 0 && respawns-- <= 0) return runners.find((r) => !r.dead) ?? runners[runners.length - 1];
-    const r = jobs === 1 ? inProcessRunner(input.services, setup) : workerRunner(setup);
-    runners.push(r);
-    return r;
-  };
+  const pool = new Pool(jobs, () => (jobs === 1 ? inProcessRunner(input.services, setup) : workerRunner(setup)));
   try {
-    // Pass 1, largest files first (the last file to finish is then a small one); results taken in path order.
-    const sizes = await Promise.all(paths.map((p) => stat(p).then((s) => s.size, () => 0)));
-    const order = paths.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
-    const results: IndexResult[] = new Array(paths.length);
-    const owner: Runner[] = new Array(paths.length);
     input.progress.start('indexing', paths.length);
+    const results: IndexResult[] = new Array(paths.length);
     const inOrder = inOrderOf(paths.length, (i) => {
       const r = results[i];
       if (r.kind === 'skipped' || r.kind === 'error') skip({ path: paths[i], why: r.why });
     });
+    // With the cache, this thread reads and hashes every file first: those it has need no runner at all.
+    const ahead = cache ? await readAhead(cache, paths, input.maxFileBytes) : undefined;
+    const texts = new Map<number, string>(); // the files taken from the cache, should their findings be made again
+    const todo: number[] = [];
+    for (let i = 0; i < paths.length; i++) {
+      const a = ahead?.[i];
+      if (a?.kind === 'skipped') results[i] = a;
+      else if (a?.unchanged) { results[i] = { kind: 'unchanged', uri: a.uri, hash: a.hash }; texts.set(i, a.text); } else { todo.push(i); continue; }
+      input.progress.step();
+      inOrder(i);
+    }
+
+    // Pass 1, largest files first (the last to finish is then a small one); results are taken in path order.
+    const sizes = await Promise.all(todo.map((i) => (ahead ? Promise.resolve((ahead[i] as { text: string }).text.length) : stat(paths[i]).then((x) => x.size, () => 0))));
+    const size = new Map(todo.map((i, k) => [i, sizes[k]]));
+    todo.sort((a, b) => size.get(b)! - size.get(a)! || a - b);
+    const owner: { slot: number; runner: Runner }[] = new Array(paths.length);
     let next = 0;
-    const drive = async (first: Runner) => {
-      let runner = first;
-      while (next < order.length) {
-        const i = order[next++];
-        const job = { path: paths[i], hashed: cache !== undefined, cachedHash: cache?.files.get(paths[i])?.hash };
+    const drive = async (slot: number) => {
+      while (next < todo.length) {
+        const i = todo[next++];
+        const a = ahead?.[i];
+        const runner = pool.live(slot);
         try {
-          results[i] = await runner.index(job);
+          results[i] = await runner.index({ path: paths[i], ...(a?.kind === 'read' ? { source: { uri: a.uri, text: a.text } } : {}) });
+          if (a?.kind === 'read' && results[i].kind === 'indexed') (results[i] as { hash?: string }).hash = a.hash;
         } catch (err) {
           results[i] = { kind: 'error', why: `internal error while indexing: ${errorText(err)}` };
         }
-        if (runner.dead) runner = liveRunner(runners, spawn); // the file it died on is reported; the others go on
-        owner[i] = runner;
+        owner[i] = { slot, runner };
         input.progress.step();
         inOrder(i);
       }
     };
-    await Promise.all(Array.from({ length: jobs }, () => drive(spawn())));
+    await Promise.all(Array.from({ length: Math.min(jobs, todo.length) }, (_, k) => drive(k)));
 
     // The index, in path order as a one-thread run builds it.
     const entries: IndexEntry[] = [];
@@ -117,52 +121,53 @@ export async function check(input: CheckInput): Promise<CheckResult> {
       if (r.kind === 'indexed') {
         sources.push(i);
         if (r.summary && r.key !== undefined) entries.push({ summary: r.summary, key: r.key });
-        if (r.summary) stats.analysedFiles.push(displayPath(paths[i], input.cwd));
+        if (r.summary) stats.analysedFiles.push(displayPath(paths[i], cwd));
       } else if (r.kind === 'unchanged') {
         sources.push(i);
         const e = cache!.files.get(paths[i])!;
-        entries.push({ summary: e.summary, key: e.key });
+        entries.push({ summary: reviveSummary(e.summary), key: e.key });
         stats.unchanged++;
       }
     }
     const reuse = cache ? cachedFindings(cache, paths, results, entries, input.settings.driverRole) : undefined;
 
-    // Pass 2: on the runner that read the file (a file whose runner died is read again by a live one).
+    // Pass 2: on the runner that read the file; a file taken from the cache goes to the least loaded one.
     const found: (Found[] | undefined)[] = new Array(paths.length);
     input.progress.start('checking', sources.length);
-    const inOrder2 = inOrderOf(sources.length, () => {});
-    const queues = new Map<Runner, number[]>();
-    sources.forEach((i, at) => {
+    const queues: number[][] = Array.from({ length: jobs }, () => []);
+    const load = new Array<number>(jobs).fill(0);
+    for (const i of sources) {
       const kept = reuse?.kept.get(i);
-      if (kept) { found[i] = kept; stats.reused++; input.progress.step(); inOrder2(at); return; }
-      const r = owner[i];
-      const q = queues.get(r);
-      if (q) q.push(at); else queues.set(r, [at]);
-    });
-    const failed: { at: number; why: string }[] = [];
-    await Promise.all([...queues].map(async ([first, queue]) => {
-      let runner = first;
-      let ready = false;
-      for (const at of queue) {
-        const i = sources[at];
+      if (kept) { found[i] = kept; stats.reused++; input.progress.step(); continue; }
+      const slot = owner[i]?.slot ?? load.indexOf(Math.min(...load));
+      queues[slot].push(i);
+      load[slot] += texts.get(i)?.length ?? 0;
+    }
+    const failed: { i: number; why: string }[] = [];
+    await Promise.all(queues.map(async (queue, slot) => {
+      let ready: Runner | undefined;
+      for (const i of queue) {
         try {
-          if (runner.dead) { runner = liveRunner(runners, spawn); ready = false; }
-          if (!ready) { await runner.setWorkspace(entries, input.settings.driverRole); ready = true; }
-          if (owner[i] !== runner) {
-            const again = await runner.index({ path: paths[i], hashed: false });
+          const runner = pool.live(slot);
+          if (ready !== runner) { await runner.setWorkspace(entries, input.settings.driverRole); ready = runner; }
+          if (owner[i] && owner[i].runner !== runner) {
+            // Its runner died after reading it: read it again where it is checked.
+            const a = ahead?.[i];
+            const again = await runner.index({ path: paths[i], ...(a?.kind === 'read' ? { source: { uri: a.uri, text: a.text } } : {}) });
             if (again.kind === 'skipped' || again.kind === 'error') throw new Error(again.why);
           }
-          const out = await runner.check(fileUri(paths[i]), paths[i]);
-          if (out.kind === 'checked') { found[i] = out.found; stats.checkedFiles.push(displayPath(paths[i], input.cwd)); } else failed.push({ at, why: out.why });
+          const out = await runner.check(fileUri(paths[i]), paths[i], texts.get(i));
+          if (out.kind === 'checked') { found[i] = out.found; stats.checkedFiles.push(displayPath(paths[i], cwd)); } else failed.push({ i, why: out.why });
         } catch (err) {
-          failed.push({ at, why: `internal error while checking: ${errorText(err)}` });
+          failed.push({ i, why: `internal error while checking: ${errorText(err)}` });
         }
+        texts.delete(i);
         input.progress.step();
       }
     }));
     input.progress.done();
     // Problems of pass 2 are reported in path order, as a one-thread run meets them.
-    for (const f of failed.sort((a, b) => a.at - b.at)) skip({ path: paths[sources[f.at]], why: f.why });
+    for (const f of failed.sort((a, b) => a.i - b.i)) skip({ path: paths[f.i], why: f.why });
 
     const findings: CliFinding[] = [];
     let checked = 0;
@@ -170,22 +175,22 @@ export async function check(input: CheckInput): Promise<CheckResult> {
       const list = found[i];
       if (!list) continue;
       checked++;
-      const file = displayPath(paths[i], input.cwd);
+      const file = displayPath(paths[i], cwd);
       for (const f of list) findings.push({ path: paths[i], file, ...f });
     }
     findings.sort(compareFindings);
-    for (const r of runners) { const w = await r.work().catch(() => ({ indexed: 0, checked: 0 })); stats.indexed += w.indexed; stats.checked += w.checked; }
+    for (const r of pool.started) {
+      const w = await r.work().catch(() => ({ indexed: 0, checked: 0 }));
+      stats.indexed += w.indexed;
+      stats.checked += w.checked;
+    }
     stats.analysedFiles.sort();
     stats.checkedFiles.sort();
     cache?.save(paths, results, entries, found, reuse?.digests);
     return { files: checked, findings, skipped, truncated, stats };
   } finally {
-    await Promise.all(runners.map((r) => r.close()));
+    await pool.close();
   }
-}
-
-function liveRunner(runners: Runner[], spawn: () => Runner): Runner {
-  return runners.find((r) => !r.dead) ?? spawn();
 }
 
 /** Calls `take(i)` for 0, 1, 2, ... as each becomes done, whatever order they are done in. */

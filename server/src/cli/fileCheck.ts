@@ -1,7 +1,6 @@
 // One thread's share of the `check` command: reads and summarises the files it is given (pass 1), keeps what pass 2
 // can reuse (the tree and analysis while they fit a budget, else the items' facts), then runs the rules on the same
 // files against the merged workspace index. Runs in the lead thread (`--jobs 1`) or in a worker (cliWorker.ts).
-import { createHash } from 'node:crypto';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, type FileAnalysis } from '../analysis/fileAnalysis';
 import type { CarriedChunks } from '../analysis/chunks';
@@ -28,14 +27,14 @@ export interface Found {
   rule: string; severity: Severity; message: string;
 }
 
-/** One file for pass 1; `cachedHash`: its content hash in the cache, when it has one (a match skips the analysis). */
-export interface IndexJob { path: string; hashed: boolean; cachedHash?: string }
+/** One file for pass 1: read here, or `source` as the lead read it (with --cache, to compare its hash first). */
+export interface IndexJob { path: string; source?: { uri: string; text: string } }
 
 export type IndexResult =
   | { kind: 'skipped'; why: string }
   /** Read and summarised (`summary` is absent when the parser produced no tree: pass 2 reports it). */
   | { kind: 'indexed'; uri: string; hash?: string; summary?: FileSummary; key?: string }
-  /** Its text hashes as the cache says: the cached summary stands, nothing was analysed. */
+  /** Its text hashes as the cache says (the lead read it): the cached summary stands, nothing was analysed. */
   | { kind: 'unchanged'; uri: string; hash: string }
   | { kind: 'error'; why: string };
 
@@ -51,8 +50,6 @@ interface Held {
   kept?: { parsed: ParsedText; file: FileAnalysis };
   carried?: CarriedChunks;
 }
-
-export const contentHash = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
 /**
  * Gives a summary that crossed a thread or the cache back the prototypes `summarize` made (structured clone and JSON
@@ -77,20 +74,15 @@ export class FileChecker {
   private load(): Promise<Services> { return (this.services ??= this.makeServices()); }
 
   async index(job: IndexJob): Promise<IndexResult> {
-    const r = await readFile(job.path, this.maxFileBytes);
+    const r = job.source ? { path: job.path, ...job.source } : await readFile(job.path, this.maxFileBytes);
     if (isSkipped(r)) return { kind: 'skipped', why: r.why };
-    const hash = job.hashed ? contentHash(r.text) : undefined;
-    if (hash !== undefined && hash === job.cachedHash) {
-      this.held.set(r.uri, { text: r.text });
-      return { kind: 'unchanged', uri: r.uri, hash };
-    }
     const s = await this.load();
     const parsed = new ParsedText(s.scanParser, r.text);
     let keep = false;
     try {
       if (!parsed.hasTree) {
         this.held.set(r.uri, { text: r.text });
-        return { kind: 'indexed', uri: r.uri, hash };
+        return { kind: 'indexed', uri: r.uri };
       }
       this.work.indexed++;
       const file = analyzeFile(r.uri, r.text, parsed, s);
@@ -99,7 +91,7 @@ export class FileChecker {
       keep = this.keptChars + r.text.length <= KEEP_TREES_CHARS;
       if (keep) this.keptChars += r.text.length;
       this.held.set(r.uri, keep ? { text: r.text, summary, kept: { parsed, file } } : { text: r.text, summary, carried: { ...file.carried(), edits: [] } });
-      return { kind: 'indexed', uri: r.uri, hash, summary, key };
+      return { kind: 'indexed', uri: r.uri, summary, key };
     } catch (err) {
       keep = false;
       this.held.delete(r.uri);
@@ -120,9 +112,12 @@ export class FileChecker {
     s.workspace = ws;
   }
 
-  /** Pass 2 for a file this thread read in pass 1; its text is released afterwards. */
-  async check(uri: string, path: string, settings: Settings): Promise<CheckOutcome> {
-    const held = this.held.get(uri);
+  /**
+   * Pass 2 for a file this thread read in pass 1, or whose `text` the lead read (a file the cache had, whose findings
+   * must be made again); its text is released afterwards.
+   */
+  async check(uri: string, path: string, settings: Settings, text?: string): Promise<CheckOutcome> {
+    const held = this.held.get(uri) ?? (text !== undefined ? { text } : undefined);
     this.held.delete(uri);
     if (!held) return { kind: 'error', why: `internal error while checking: ${path} was not read by this worker` };
     try {

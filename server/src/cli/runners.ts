@@ -11,7 +11,7 @@ import { FileChecker, type CheckOutcome, type IndexEntry, type IndexJob, type In
 export interface Runner {
   index(job: IndexJob): Promise<IndexResult>;
   setWorkspace(entries: readonly IndexEntry[], override: DriverKind | 'auto'): Promise<void>;
-  check(uri: string, path: string): Promise<CheckOutcome>;
+  check(uri: string, path: string, text?: string): Promise<CheckOutcome>;
   /** How many files it parsed and analysed in each pass. */
   work(): Promise<{ indexed: number; checked: number }>;
   readonly dead: boolean;
@@ -25,7 +25,7 @@ export interface WorkerSetup { distDir: string; maxFileBytes: number; settings: 
 export type Request =
   | { id: number; op: 'index'; job: IndexJob }
   | { id: number; op: 'workspace'; entries: readonly IndexEntry[]; override: DriverKind | 'auto' }
-  | { id: number; op: 'check'; uri: string; path: string }
+  | { id: number; op: 'check'; uri: string; path: string; text?: string }
   | { id: number; op: 'work' };
 type WithoutId<R> = R extends { id: number } ? Omit<R, 'id'> : never;
 export type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
@@ -35,7 +35,7 @@ export function inProcessRunner(services: () => Promise<Services>, setup: Worker
   return {
     index: (job) => c.index(job),
     setWorkspace: (entries, override) => c.setWorkspace(entries, override),
-    check: (uri, path) => c.check(uri, path, setup.settings),
+    check: (uri, path, text) => c.check(uri, path, setup.settings, text),
     work: async () => ({ ...c.work }),
     dead: false,
     close: async () => {},
@@ -72,9 +72,33 @@ export function workerRunner(setup: WorkerSetup): Runner {
   return {
     index: (job) => ask({ op: 'index', job }),
     setWorkspace: (entries, override) => ask({ op: 'workspace', entries, override }),
-    check: (uri, path) => ask({ op: 'check', uri, path }),
+    check: (uri, path, text) => ask({ op: 'check', uri, path, ...(text !== undefined ? { text } : {}) }),
     work: () => ask({ op: 'work' }),
     get dead() { return dead !== undefined; },
     close: async () => { die('closed'); await worker.terminate(); },
   };
+}
+
+/**
+ * `size` runners, each started when first asked for (a run the cache serves starts none). A runner that died is
+ * replaced when next asked for, a few times at most: one that cannot start must not be started again for every file.
+ */
+export class Pool {
+  private readonly slots: Runner[] = [];
+  readonly started: Runner[] = [];
+  private respawns: number;
+  constructor(readonly size: number, private readonly make: () => Runner) { this.respawns = size + 4; }
+
+  /** The live runner of slot `k` (k < size); a dead one when it could not be replaced (its requests fail at once). */
+  live(k: number): Runner {
+    let r = this.slots[k];
+    if (r && (!r.dead || this.respawns <= 0)) return r;
+    if (r) this.respawns--;
+    r = this.make();
+    this.slots[k] = r;
+    this.started.push(r);
+    return r;
+  }
+
+  close(): Promise<void[]> { return Promise.all(this.started.map((r) => r.close())); }
 }
