@@ -1,6 +1,8 @@
 // One thread's share of the `check` command: reads and summarises the files it is given (pass 1), keeps what pass 2
 // can reuse (the tree and analysis while they fit a budget, else the items' facts), then runs the rules on the same
 // files against the merged workspace index. Runs in the lead thread (`--jobs 1`) or in a worker (cliWorker.ts).
+import { basename } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeFile, type FileAnalysis } from '../analysis/fileAnalysis';
 import type { CarriedChunks } from '../analysis/chunks';
@@ -80,6 +82,7 @@ export class FileChecker {
     const parsed = new ParsedText(s.scanParser, r.text);
     let keep = false;
     try {
+      failForTest('index', job.path);
       if (!parsed.hasTree) {
         this.held.set(r.uri, { text: r.text });
         return { kind: 'indexed', uri: r.uri };
@@ -121,6 +124,7 @@ export class FileChecker {
     this.held.delete(uri);
     if (!held) return { kind: 'error', why: `internal error while checking: ${path} was not read by this worker` };
     try {
+      failForTest('check', path);
       const s = await this.load();
       this.work.checked++;
       return { kind: 'checked', found: this.checkHeld(s, uri, held, settings) };
@@ -146,6 +150,19 @@ export class FileChecker {
       parsed.dispose();
     }
   }
+}
+
+/**
+ * For the tests of how failures are reported (never set otherwise): CONDIS_CLI_FAIL=HOW:PASS:NAME fails pass PASS
+ * (index or check) of the file named NAME, by throwing (HOW throw) or by ending the worker thread (HOW exit).
+ */
+function failForTest(pass: 'index' | 'check', path: string): void {
+  const spec = process.env.CONDIS_CLI_FAIL;
+  if (!spec) return;
+  const [how, when, name] = spec.split(':');
+  if (when !== pass || basename(path) !== name) return;
+  if (how === 'exit' && !isMainThread) process.exit(70); // in a worker, ends the thread only
+  throw new Error(`failing ${name} as CONDIS_CLI_FAIL asks`);
 }
 
 function report(s: Services, uri: string, text: string, file: FileAnalysis, settings: Settings): Found[] {
