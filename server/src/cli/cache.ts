@@ -2,8 +2,8 @@
 // facts its rules read (pass 2). The whole file is keyed by everything else that changes findings (tool, rules,
 // catalog, grammar, settings) and checksummed; anything unexpected makes it ignored, never trusted. Written atomically.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { FileSummary } from '../analysis/summary';
 import type { Settings } from '../settings';
 import type { Found } from './fileCheck';
@@ -84,6 +84,7 @@ export function saveCache(path: string, key: string, files: CacheFiles): void {
   const text = `${JSON.stringify({ format: CACHE_FORMAT, key, sum: checksum(body) })}\n${body}`;
   const tmp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, text);
     renameSync(tmp, path);
   } catch (err) {
