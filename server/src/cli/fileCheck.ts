@@ -141,9 +141,9 @@ export class FileChecker {
     try {
       if (!parsed.hasTree) throw new Error('the parser produced no syntax tree');
       // Pass 1 analysed this very text: its items' facts and its summary stand (the tree walks are a third of the time).
-      // A file taken from the cache in pass 1 has its summary in the index.
+      // A file taken from the cache in pass 1 is analysed whole here (its summary made again, with its lazy parts).
       const fresh = analyzeFile(uri, held.text, parsed, s, held.carried);
-      const summary = held.summary ?? s.workspace.summaryOf(uri);
+      const summary = held.summary;
       const file: FileAnalysis = summary ? { ...fresh, summary: () => summary } : fresh;
       return report(s, uri, held.text, file, settings);
     } finally {
