@@ -108,7 +108,7 @@ export async function measureCli(clangd: string | null, quick: boolean): Promise
   all('condis (every core)', [...cli, dir], `node dist/cli.js check --format json (default --jobs: ${cores} worker threads)`);
   const floorAll: number[] = [];
   for (let r = 0; r < runs; r++) floorAll.push(await timeTogether(Array.from({ length: cores }, (_, k) => [...floor, String(k), String(cores)]), 300_000));
-  results.push({ name: 'floor (every core)', seconds: floorAll, mbPerS: 0, note: `${cores} floor processes at once, each parsing every ${cores}th file` });
+  results.push({ name: 'floor (every core)', seconds: floorAll, mbPerS: 0, note: `${cores} floor processes at once, each parsing 1/${cores} of the files` });
   for (const x of results) x.mbPerS = mb / median(x.seconds);
   const cache = measureCache(cli, dir, tree.files, runs);
   if (clangd) {
