@@ -50,8 +50,9 @@ Options:
       --max-file-size MB         skip (and report) files larger than this (default: ${DEFAULT_MAX_FILE_MB})
   -j, --jobs N                   check on N threads (default: every available core; 1: no worker
                                  threads); the report is the same whatever N
-      --cache                    keep results in a cache file and reuse them for files whose text,
-                                 and whose cross-file facts, are unchanged since the last run
+      --cache                    keep results in a cache file: an unchanged file is not analysed
+                                 again, and is checked again only when what it reads of other files
+                                 changed
       --cache-location PATH      the cache file, or a folder to hold it (default: .condiscache in
                                  the current folder)
   -q, --quiet                    no progress line and no summary on stderr
