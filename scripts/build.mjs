@@ -41,6 +41,8 @@ const entries = [
   { in: 'server/src/cli.ts', out: 'cli.js', banner: '#!/usr/bin/env node' },
   // The server's indexing worker threads (server/src/workerSummarizer.ts): their own parser and services each.
   { in: 'server/src/indexWorker.ts', out: 'indexWorker.js' },
+  // The CLI's worker threads (`check --jobs N`): one parser and set of services each (server/src/cliWorker.ts).
+  { in: 'server/src/cliWorker.ts', out: 'cliWorker.js' },
 ];
 
 const t0 = Date.now();

@@ -12,10 +12,14 @@ export const FIXTURES = join(__dirname, 'fixtures');
 
 export interface Run { code: number | null; stdout: string; stderr: string }
 
-/** Runs the CLI in `cwd`; `as` runs it as another user (root can, to meet permissions it would otherwise ignore). */
-export function cli(args: string[], cwd: string, as: { uid: number; gid: number } | Record<string, never> = {}): Run {
+/**
+ * Runs the CLI in `cwd`; `as` runs it as another user (root can, to meet permissions it would otherwise ignore); `env`
+ * is added to the environment.
+ */
+export function cli(args: string[], cwd: string, as: { uid: number; gid: number } | Record<string, never> = {}, env: Record<string, string> = {}): Run {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node scripts/build.mjs\` first`);
-  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000, ...as });
+  const r: SpawnSyncReturns<string> = spawnSync(process.execPath, [CLI, ...args],
+    { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 120_000, ...as, env: { ...process.env, ...env } });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

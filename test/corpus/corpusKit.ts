@@ -107,9 +107,10 @@ export async function analyze(folder: string): Promise<Finding[]> {
   base ??= createServices(join(ROOT, 'dist'));
   const s: Services = { ...(await base), workspace: new WorkspaceIndex() };
   const skipped: string[] = [];
-  const r = await check(s, {
+  const r = await check({
     paths: [folder], cwd: folder, settings: DEFAULT_SETTINGS, maxFileBytes: maxFileBytes(DEFAULT_SETTINGS),
     progress: NO_PROGRESS, onSkip: (x) => skipped.push(`${x.path}: ${x.why}`),
+    jobs: 1, services: async () => s, distDir: join(ROOT, 'dist'),
   });
   assert.deepEqual(skipped, [], 'files skipped by the analysis');
   return r.findings.map((f) => ({

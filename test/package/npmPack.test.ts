@@ -38,10 +38,11 @@ describe('npm pack: the command-line checker as an npm package', () => {
 
   test('the tarball holds only what runs, and its size is reported', (t) => {
     const files = readdirSync(installed, { recursive: true }).map(String).filter((f) => statSync(join(installed, f)).isFile()).sort();
-    const expected = (f: string) => ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'dist/grammar.json'].includes(f)
+    const expected = (f: string) => ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'dist/cliWorker.js', 'dist/grammar.json'].includes(f)
       || /^dist\/[\w-]+\.wasm$/.test(f) || /^docs\/rules\/[\w-]+\.md$/.test(f);
     assert.deepEqual(files.filter((f) => !expected(f.replaceAll('\\', '/'))), [], 'nothing but the CLI, its wasm files and the rule pages');
     assert.ok(files.includes(join('dist', 'tree-sitter-c.wasm')) && files.includes(join('dist', 'web-tree-sitter.wasm')));
+    assert.ok(files.includes(join('dist', 'cliWorker.js')), 'the worker threads of `check --jobs` have their bundle');
     const size = statSync(tarball).size;
     t.diagnostic(`${tarball.split(/[\\/]/).pop()}: ${(size / 1024).toFixed(0)} KB packed, ${files.length} files`);
     assert.ok(size < 2 * 1024 * 1024, `the tarball stays small (${size} bytes)`);

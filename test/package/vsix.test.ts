@@ -28,6 +28,10 @@ describe('npm run package: the .vsix', () => {
     manifest = JSON.parse(text('package.json')!);
   });
 
+  test('the command-line checker ships whole: dist/cli.js and the bundle of its worker threads (check --jobs)', () => {
+    for (const f of ['dist/cli.js', 'dist/cliWorker.js']) assert.ok(files.has(EXT + f), `${f} in the .vsix`);
+  });
+
   test('vsce packages without --skip-license and prints no warning', () => {
     assert.doesNotMatch(readFileSync(join(ROOT, 'scripts', 'package.mjs'), 'utf8'), /--skip-license/);
     assert.doesNotMatch(output, /warn/i, `vsce said:\n${output}`);

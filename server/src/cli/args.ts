@@ -1,4 +1,5 @@
 // Command-line arguments: turns argv into a command to run, or a usage error with a message fit for stderr.
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { RULE_IDS } from '../rules';
 import type { RuleSetting } from '../settings';
@@ -15,6 +16,11 @@ export interface CheckOptions {
   maxFileBytes: number;
   /** No progress line and no summary on stderr (problems with inputs are still reported). */
   quiet: boolean;
+  /** Worker threads (1: everything in the main thread). */
+  jobs: number;
+  /** Use and update the cache file; `cacheLocation` as given (cache.ts resolves it). */
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 export type Command =
@@ -24,6 +30,8 @@ export type Command =
   | { kind: 'usage-error'; message: string };
 
 export const DEFAULT_MAX_FILE_MB = 16;
+/** More threads than this only cost memory (each holds a parser and its wasm heap). */
+export const MAX_JOBS = 64;
 const FORMATS = new Set(['text', 'json', 'sarif']);
 const ROLES = new Set(['auto', 'call-manager', 'miniport-call-manager', 'client', 'miniport']);
 const RULE_LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -40,6 +48,13 @@ Options:
       --rule ID=LEVEL            set a rule's severity (error, warning, information, hint) or turn
                                  it off (off); repeatable
       --max-file-size MB         skip (and report) files larger than this (default: ${DEFAULT_MAX_FILE_MB})
+  -j, --jobs N                   check on N threads (default: every available core; 1: no worker
+                                 threads); the report is the same whatever N
+      --cache                    keep results in a cache file: an unchanged file is not analysed
+                                 again, and is checked again only when what it reads of other files
+                                 changed
+      --cache-location PATH      the cache file, or a folder to hold it (default: .condiscache in
+                                 the current folder)
   -q, --quiet                    no progress line and no summary on stderr
   -h, --help                     show this help
   -v, --version                  show the version
@@ -66,6 +81,9 @@ const OPTIONS = {
   rule: { type: 'string', multiple: true },
   'max-file-size': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  jobs: { type: 'string', short: 'j' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -106,9 +124,18 @@ export function parseCommand(argv: string[]): Command {
   const mb = Number(sizeText);
   if (!/^\d+$/.test(sizeText) || !(mb > 0)) return error(`bad --max-file-size '${sizeText}': expected a whole number of megabytes, at least 1`);
 
+  const jobsText = values.jobs ?? String(Math.min(availableParallelism(), MAX_JOBS));
+  const jobs = Number(jobsText);
+  if (!/^\d+$/.test(jobsText) || !(jobs >= 1) || jobs > MAX_JOBS) return error(`bad --jobs '${jobsText}': expected a whole number from 1 to ${MAX_JOBS}`);
+  const cacheLocation = values['cache-location'];
+  if (cacheLocation === '') return error('bad --cache-location: expected a file or folder');
+
   return {
     kind: 'check',
-    options: { paths, format: format as Format, role: role as CheckOptions['role'], rules, maxFileBytes: Math.floor(mb * 1024 * 1024), quiet: values.quiet ?? false },
+    options: {
+      paths, format: format as Format, role: role as CheckOptions['role'], rules, maxFileBytes: Math.floor(mb * 1024 * 1024), quiet: values.quiet ?? false,
+      jobs, cache: values.cache ?? false, ...(cacheLocation !== undefined ? { cacheLocation } : {}),
+    },
   };
 }
 

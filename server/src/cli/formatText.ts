@@ -18,3 +18,9 @@ export function summaryLine(r: CheckResult): string {
   const skipped = r.skipped.length ? `, ${r.skipped.length} skipped (see above)` : '';
   return `condis-assist: ${found} in ${files}${skipped}`;
 }
+
+/** Appended to the summary with --cache: how much came from the cache. */
+export function cacheLine(r: CheckResult): string {
+  const s = r.stats;
+  return ` (cache: ${s.unchanged} unchanged, ${s.analysedFiles.length} read afresh; findings of ${s.reused} reused, ${s.checkedFiles.length} checked)`;
+}

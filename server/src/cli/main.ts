@@ -1,12 +1,14 @@
 // The CLI's top level: parses the command, runs the check, writes the report to stdout and everything else
 // (problems with inputs, progress, the summary) to stderr, and picks the exit status.
-import { createServices } from '../services';
+import { createServices, type Services } from '../services';
+import { cacheKey, cachePath } from './cache';
+import { openCache } from './cacheRun';
 import { readSettings } from '../settings';
 import { parseCommand, USAGE } from './args';
 import { check, hasFailingFindings, type CheckResult } from './check';
 import { formatJson } from './formatJson';
 import { formatSarif } from './formatSarif';
-import { formatText, summaryLine } from './formatText';
+import { cacheLine, formatText, summaryLine } from './formatText';
 import { displayPath, MAX_FILES } from './inputs';
 import type { Install } from './install';
 import { NO_PROGRESS, stderrProgress } from './progress';
@@ -40,16 +42,26 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       break;
   }
   const o = cmd.options;
-  const services = await createServices(io.distDir);
   const settings = readSettings({ diagnostics: { rules: o.rules }, driverRole: o.role });
-  const result: CheckResult = await check(services, {
+  const warn = (msg: string) => io.stderr.write(`condis-assist: ${msg}\n`);
+  const cache = o.cache
+    ? openCache(cachePath(o.cacheLocation, io.cwd), cacheKey(io.install.version, io.distDir, settings, o.maxFileBytes), warn)
+    : undefined;
+  let services: Promise<Services> | undefined;
+  const result: CheckResult = await check({
     paths: o.paths,
     cwd: io.cwd,
     settings,
     maxFileBytes: o.maxFileBytes,
     progress: o.quiet ? NO_PROGRESS : stderrProgress(io.stderr),
     onSkip: (s) => io.stderr.write(`condis-assist: skipped ${displayPath(s.path, io.cwd)}: ${s.why}\n`),
+    jobs: o.jobs,
+    services: () => (services ??= createServices(io.distDir)),
+    distDir: io.distDir,
+    ...(cache ? { cache } : {}),
   });
+  // For tests and benchmarks: which files were analysed and checked afresh (the rest came from the cache).
+  if (process.env.CONDIS_CLI_STATS === '1') io.stderr.write(`condis-assist: stats ${JSON.stringify(result.stats)}\n`);
   // Like other linters: a path that holds no source at all is a mistake in the command (a wrong folder, a typo
   // in a glob), not a clean build.
   if (result.files === 0 && result.skipped.length === 0 && !result.truncated) {
@@ -62,7 +74,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     : o.format === 'sarif' ? formatSarif(result, io.install, io.cwd)
     : formatText(result);
   await write(io.stdout, report);
-  if (!o.quiet) io.stderr.write(`${summaryLine(result)}\n`);
+  if (!o.quiet) io.stderr.write(`${summaryLine(result)}${cache ? cacheLine(result) : ''}\n`);
 
   // Input that could not be checked outranks findings: a green build must mean every file was looked at.
   if (result.skipped.length > 0 || result.truncated) return EXIT_USAGE_OR_INPUT;
