@@ -30,4 +30,5 @@ serve(connection, {
   files: nodeSourceFiles,
   docsBase: () => DOCS_BASE,
   opens: (uri) => /^file:/.test(uri),
+  memory: () => ({ ...process.memoryUsage() }),
 });

@@ -17,4 +17,6 @@ export interface ServerPlatform {
   docsBase(init: InitializeParams): string;
   /** Whether a location may be opened by the lens command (a file of this kind of workspace). */
   opens(uri: string): boolean;
+  /** The process' own memory figures in bytes, where the platform has them (condis/memory). */
+  memory?(): Record<string, number>;
 }
