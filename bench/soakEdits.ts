@@ -77,26 +77,42 @@ export class SoakTypist {
     return { range: { start: { line, character }, end: { line: endLine, character: endChar } }, text: newText };
   }
 
+  /** A column inside an identifier of line `l` (a letter before it), or -1: edits there keep the C valid. */
+  private inIdentifier(l: number): number {
+    const line = this.lines[l];
+    const from = 4 + this.int(Math.max(1, line.length - 4));
+    for (let i = 0; i < line.length; i++) {
+      const c = (from + i) % line.length;
+      if (c > 0 && /[A-Za-z]/.test(line[c - 1]) && /[A-Za-z]/.test(line[c] ?? '')) return c;
+    }
+    return -1;
+  }
+
+  /** A letter typed inside an identifier (it becomes another name: valid C, maybe an unknown name). */
   private char(): LspChange {
     this.kinds.char++;
     const l = this.statementLine();
-    const c = 4 + this.int(Math.max(1, this.lines[l].length - 4));
-    return this.apply(l, c, '', 'abcdefghijklmnopqrstuvwxyz _'[this.int(28)]);
+    const c = this.inIdentifier(l);
+    return this.apply(l, Math.max(0, c), '', c < 0 ? ' ' : 'abcdefghijklmnopqrstuvwxyz'[this.int(26)]);
   }
 
+  /** A letter deleted from inside an identifier. */
   private deleteChar(): LspChange {
     this.kinds.delete++;
     const l = this.statementLine();
-    const c = 4 + this.int(Math.max(1, this.lines[l].length - 5));
-    return this.apply(l, c, this.lines[l].slice(c, c + 1), '');
+    const c = this.inIdentifier(l);
+    return c < 0 ? this.apply(l, 0, '', ' ') : this.apply(l, c, this.lines[l][c], '');
   }
 
-  /** A new line after a statement, then a declaration typed into it one key at a time (one change per key). */
+  /**
+   * A new line after a statement holding `;` (as an editor closing the statement would), then a declaration typed before
+   * it one key at a time (one change per key): `U;`, `UL;`, ... `ULONG Soak1 = 4;`, valid C at most keys.
+   */
   private type(): LspChange {
     this.kinds.type++;
     const l = this.statementLine();
-    const decl = `ULONG Soak${++this.typed} = ${this.int(100)};`;
-    const first = this.apply(l, this.lines[l].length, '', '\n    ');
+    const decl = `ULONG Soak${++this.typed} = ${this.int(100)}`;
+    const first = this.apply(l, this.lines[l].length, '', '\n    ;');
     for (let i = 0; i < decl.length; i++) this.queue.push(() => this.apply(l + 1, 4 + i, '', decl[i]));
     return first;
   }

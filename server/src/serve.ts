@@ -189,7 +189,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
     validator = new core.Validator(services, () => settings, docsBase,
       // Addressed as the client spells the document: the server's key may be spelled otherwise (uris.ts).
       pull ? undefined : (uri, version, diagnostics) => connection.sendDiagnostics({ uri: s.documents.get(uri)?.clientUri ?? uri, version, diagnostics }),
-      () => void connection.languages.diagnostics.refresh().catch(() => undefined));
+      () => void connection.languages.diagnostics.refresh().catch(() => undefined), platform.collect);
     lifecycle.setUp(s, () => {
       void connection.sendNotification(DRIVER_MODEL_CHANGED, {});
       if (caps.workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);

@@ -7,6 +7,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { LspReframer } from './framing';
 import { serve } from './serve';
 import { nodeSourceFiles } from './nodeSourceFiles';
+import { collectGarbage } from './nodeGc';
 import type * as Core from './core';
 
 // On stdio the byte stream is re-framed first (framing.ts), so garbage or a bad Content-Length costs one message.
@@ -31,4 +32,5 @@ serve(connection, {
   docsBase: () => DOCS_BASE,
   opens: (uri) => /^file:/.test(uri),
   memory: () => ({ ...process.memoryUsage() }),
+  collect: collectGarbage,
 });

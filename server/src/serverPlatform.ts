@@ -19,4 +19,6 @@ export interface ServerPlatform {
   opens(uri: string): boolean;
   /** The process' own memory figures in bytes, where the platform has them (condis/memory). */
   memory?(): Record<string, number>;
+  /** A full garbage collection, after the server has dropped memoised versions in a pause (Validator.trim). */
+  collect?(): void;
 }
