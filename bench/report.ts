@@ -5,6 +5,8 @@ import type { CliResult } from './cliThroughput';
 import type { ServerProfile, Row } from './serverProfile';
 import type { ClangdStatus } from './servers';
 import { overhead, type LensFigures } from './lensOverhead';
+import { soakSection } from './soakReport';
+import type { SoakResult } from './soak';
 
 export interface SizeResult { lines: number; bytes: number; units: number; figures: Record<string, Figures> }
 
@@ -33,6 +35,8 @@ export interface RunResult {
   cliProfile: ServerProfile | null;
   /** Edit -> diagnostics with lenses and the driver model vs without, per size (lensOverhead.ts). */
   lenses?: { lines: number; figures: LensFigures }[];
+  /** The memory soak (soak.ts): RSS along thousands of edits to the 100k-line file. */
+  soak?: SoakResult | null;
   notes: string[];
 }
 
@@ -97,6 +101,8 @@ function targets(r: RunResult): string[] {
     ['Server start -> initialize response <= 150 ms', `${ms(start)} ms (floor ${ms(median(r.starts.floor ?? []))}, clangd ${ms(median(r.starts.clangd ?? []))})`, Number.isFinite(start) ? start <= 150 : null],
     ["RSS with the 100k-line file open below clangd's", t100?.condis ? `${ms(t100.condis.rssOpenMb)} MB (clangd ${ms(t100.clangd?.rssOpenMb)} MB)` : '-',
       t100?.condis && t100.clangd ? t100.condis.rssOpenMb < t100.clangd.rssOpenMb : null],
+    ['RSS after 10,000 edits within 10% of the RSS after 100 (soak)', r.soak ? `${r.soak.ratio.toFixed(3)}x over ${r.soak.options.edits.toLocaleString('en')} edits` : '-',
+      r.soak && Number.isFinite(r.soak.ratio) ? r.soak.ratio <= 1.1 && r.soak.options.edits >= 10_000 : null],
     ['CLI throughput >= 3 MB/s on one core', cli ? `${cli.mbPerS.toFixed(2)} MB/s` : '-', cli ? cli.mbPerS >= 3 : null],
   ];
   return ['## Issue 6 targets against this run', '', '| target | measured | |', '|---|---|---|', ...lines.map(([a, b, m]) => `| ${a} | ${b} | ${ok(m)} |`), ''];
@@ -174,6 +180,7 @@ export function renderMarkdown(r: RunResult): string {
       '|--:|--:|--:|--:|--:|--:|--:|--:|',
       ...r.lenses.map(({ lines, figures: f }) => `| ${lines.toLocaleString('en')} | ${ms(f.without.p50)} | ${ms(f.with.p50)} | ${overhead(f)} | ${ms(f.requests.p50)} | ${f.lenses} | ${f.handlers} | ${f.modelFetches} |`), '');
   }
+  if (r.soak) out.push(...soakSection(r.soak));
   out.push(...profileSection(r.profile, r.serverProfile, r.cliProfile));
   if (r.notes.length) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return out.join('\n');

@@ -1,6 +1,7 @@
 // Language server entry for Node (dist/server.js): the connection over IPC or stdio, the disk, and serverCore.js
 // loaded once initialize is answered. Everything else is serve.ts, shared with the web worker.
 import { join } from 'node:path';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
@@ -31,6 +32,6 @@ serve(connection, {
   files: nodeSourceFiles,
   docsBase: () => DOCS_BASE,
   opens: (uri) => /^file:/.test(uri),
-  memory: () => ({ ...process.memoryUsage() }),
+  memory: () => ({ ...process.memoryUsage(), ...Object.fromEntries(getHeapSpaceStatistics().map((x) => [`space:${x.space_name}`, x.space_size])) }),
   collect: collectGarbage,
 });
