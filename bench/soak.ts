@@ -1,6 +1,6 @@
 // The memory soak (issue 16): the real server with the 100k-line generated driver open takes thousands of editor-like
 // edits (soakEdits.ts), checked in bursts, and its RSS (and what condis/memory reports) is sampled along the way.
-// Run alone: `node --import tsx bench/soak.ts [--quick] [--lines 100000] [--edits 10000] [--every 50] [--seed 1]`
+// Run alone: `node --import tsx bench/soak.ts [--quick] [--lines 100000] [--edits 10000] [--every 50] [--seed 1] [--server PATH]`
 // (prints JSON); `npm run bench` runs it too (`--no-soak` leaves it out).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,11 @@ import { ours, OUT, ROOT } from './servers';
 import { SoakTypist, type EditKind } from './soakEdits';
 import { MEMORY_REQUEST, type MemoryReport } from '../server/src/memory';
 
-export interface SoakOptions { lines: number; edits: number; checkEvery: number; seed: number }
+export interface SoakOptions {
+  lines: number; edits: number; checkEvery: number; seed: number;
+  /** Another build's server.js, for a before/after comparison (`--server PATH`); default dist/server.js. */
+  server?: string;
+}
 
 export interface SoakPoint {
   edits: number;
@@ -83,6 +87,7 @@ export async function measureSoak(o: SoakOptions): Promise<SoakResult> {
   let s: LspSession | undefined;
   try {
     const spec = ours();
+    if (o.server) spec.args = [o.server, '--stdio'];
     s = await LspSession.start(spec, dir, 30_000);
     await spec.settled?.(s, 120_000);
     const opened = s.diagnosticsFor(uri, 1);
@@ -103,7 +108,7 @@ export async function measureSoak(o: SoakOptions): Promise<SoakResult> {
     }
     // The server's text and ours must be the same length at the end, or the edits were not what we think.
     const m = await within(10_000, 'condis/memory', s.connection.sendRequest(MEMORY_REQUEST)) as MemoryReport | null;
-    if (m?.documentChars !== typist.text.length) r.errors.push(`the server's text has ${m?.documentChars} characters, the typist's ${typist.text.length}`);
+    if (m && m.documentChars !== typist.text.length) r.errors.push(`the server's text has ${m?.documentChars} characters, the typist's ${typist.text.length}`);
   } catch (err) {
     r.errors.push(err instanceof Error ? err.message : String(err));
     if (s?.log.length) r.errors.push(`server log: ${s.log.slice(-5).join(' | ').slice(0, 400)}`);
@@ -128,7 +133,8 @@ export async function measureSoak(o: SoakOptions): Promise<SoakResult> {
  */
 export function soakOptions(argv: string[], quick: boolean): SoakOptions {
   const opt = (n: string, d: number) => { const i = argv.indexOf(n); return i >= 0 ? Number(argv[i + 1]) : d; };
-  return { lines: opt('--soak-lines', opt('--lines', 100_000)), edits: opt('--soak-edits', opt('--edits', quick ? 1000 : 10_000)), checkEvery: opt('--every', 50), seed: opt('--seed', 1) };
+  return { lines: opt('--soak-lines', opt('--lines', 100_000)), edits: opt('--soak-edits', opt('--edits', quick ? 1000 : 10_000)), checkEvery: opt('--every', 50), seed: opt('--seed', 1),
+    ...(argv.includes('--server') ? { server: argv[argv.indexOf('--server') + 1] } : {}) };
 }
 
 if (require.main === module) {

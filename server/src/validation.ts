@@ -156,7 +156,8 @@ export class Validator {
     this.trimTimer = setTimeout(() => {
       this.trimTimer = undefined;
       if (this.timer || this.queued.size) return; // a check is coming: it will ask again
-      if (this.trim()) this.trimmed?.();
+      // A collection costs tens of ms: worth it when a large file's memo went, not a small one's (V8 takes that soon).
+      if (this.trim() >= BUDGET_MIN_LENGTH) this.trimmed?.();
     }, TRIM_IDLE_MS);
   }
 
@@ -164,18 +165,19 @@ export class Validator {
    * Replaces the documents' analyses by fresh ones of the same version, made from what is carried (the items' facts,
    * their cached findings, the summary): what the checks memoised goes (flow facts, macro expansions and their trees,
    * rule memos, the items' nodes and every node object web-tree-sitter has cached below them: tens of MB in a large
-   * file). The carried items lose their nodes, found again in the current trees when asked. True if anything went.
+   * file). The carried items lose their nodes, found again in the current trees when asked. Returns the length of the
+   * documents trimmed, all together (0: nothing went).
    */
-  trim(): boolean {
-    let any = false;
+  trim(): number {
+    let trimmed = 0;
     for (const doc of this.s.documents.all()) {
       if (!doc.derived.delete('analysis')) continue;
-      any = true;
+      trimmed += doc.parsed.text.length;
       const c = this.carried.get(doc);
       if (c) this.carried.set(doc, { at: c.at, from: { ...c.from, chunks: c.from.chunks.map(({ start, end, facts }) => ({ start, end, facts })) } });
       this.analysis(doc); // features read the analysis when there is one (handler bindings by name): keep one
     }
-    return any;
+    return trimmed;
   }
 
   /** Requests waiting for the checks queued when they arrived (see afterChecks). */
