@@ -102,7 +102,8 @@ function targets(r: RunResult): string[] {
     ["RSS with the 100k-line file open below clangd's", t100?.condis ? `${ms(t100.condis.rssOpenMb)} MB (clangd ${ms(t100.clangd?.rssOpenMb)} MB)` : '-',
       t100?.condis && t100.clangd ? t100.condis.rssOpenMb < t100.clangd.rssOpenMb : null],
     ['RSS after 10,000 edits within 10% of the RSS after 100 (soak)', r.soak ? `${r.soak.ratio.toFixed(3)}x over ${r.soak.options.edits.toLocaleString('en')} edits` : '-',
-      r.soak && Number.isFinite(r.soak.ratio) ? r.soak.ratio <= 1.1 && r.soak.options.edits >= 10_000 : null],
+      // Fewer edits (--quick) measure the curve's start, not the target.
+      r.soak && Number.isFinite(r.soak.ratio) && r.soak.options.edits >= 10_000 ? r.soak.ratio <= 1.1 : null],
     ['CLI throughput >= 3 MB/s on one core', cli ? `${cli.mbPerS.toFixed(2)} MB/s` : '-', cli ? cli.mbPerS >= 3 : null],
   ];
   return ['## Issue 6 targets against this run', '', '| target | measured | |', '|---|---|---|', ...lines.map(([a, b, m]) => `| ${a} | ${b} | ${ok(m)} |`), ''];
