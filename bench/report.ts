@@ -157,7 +157,7 @@ export function renderMarkdown(r: RunResult): string {
     ...targets(r), '## Figures per file size', '',
     'Requests are sequential, at positions spread over the whole file (identifiers, argument lists, mid-identifier and after `->`), after a warm-up. ' +
     'An edit is a space inserted at column 0 of a statement line, or its removal; the time runs from sending didChange to the publishDiagnostics carrying that version. ' +
-    'RSS is VmRSS from /proc, children included.', '',
+    'RSS is VmRSS from /proc, children included, taken once the check of the file is complete and the client has been idle a second.', '',
   ];
   for (const s of r.sizes) out.push(...sizeTable(s));
   out.push('## Start-up', '', '| | condis | floor | clangd | condis / floor | condis / clangd |', '|---|--:|--:|--:|--:|--:|');
