@@ -37,7 +37,8 @@ export class LspSession {
   initializeMs = 0;
   private waiters: Pending[] = [];
   /** Latest published diagnostics count per URI. */
-  readonly published = new Map<string, { version: number | null; count: number; sample: string[] }>();
+  /** `partial`: our server's check is in parts and this is not the last (it carries a check-in-progress notice). */
+  readonly published = new Map<string, { version: number | null; count: number; sample: string[]; partial: boolean }>();
 
   private constructor(readonly spec: ServerSpec, readonly child: ChildProcess, readonly connection: MessageConnection) {}
 
@@ -48,11 +49,11 @@ export class LspSession {
     const s = new LspSession(spec, child, connection);
     child.stderr!.setEncoding('utf8').on('data', (d: string) => { if (s.log.length < 200) s.log.push(d.trimEnd()); });
     child.on('error', (e) => s.log.push(`spawn error: ${e.message}`));
-    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: { message: string; range: { start: { line: number } } }[] }) => {
+    connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: { message: string; code?: unknown; range: { start: { line: number } } }[] }) => {
       const at = performance.now();
       const version = p.version ?? null;
       const sample = p.diagnostics.slice(0, 3).map((d) => `${d.range.start.line + 1}: ${d.message}`);
-      s.published.set(p.uri, { version, count: p.diagnostics.length, sample });
+      s.published.set(p.uri, { version, count: p.diagnostics.length, sample, partial: p.diagnostics.some((d) => d.code === 'check-in-progress') });
       s.waiters = s.waiters.filter((w) => {
         // A server that does not echo versions (version null) satisfies any waiter for its URI.
         if (w.uri !== p.uri || (version !== null && w.version !== null && version !== w.version)) return true;
@@ -102,6 +103,17 @@ export class LspSession {
 
   get pid(): number {
     return this.child.pid ?? -1;
+  }
+
+  /** Resolves once the diagnostics of `uri` at `version` are complete (not a part of a check in parts); rejects after `ms`. */
+  async complete(uri: string, version: number, ms: number): Promise<void> {
+    const deadline = performance.now() + ms;
+    for (;;) {
+      const p = this.published.get(uri);
+      if (p && (p.version === version || p.version === null) && !p.partial) return;
+      if (performance.now() > deadline) throw new TimeoutError(`${this.spec.name}: diagnostics of version ${version} not complete within ${ms} ms`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
   }
 
   /** Resolves at the time (performance.now) a publishDiagnostics for `uri` at `version` arrives. */

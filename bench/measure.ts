@@ -138,12 +138,17 @@ export async function measureServer(spec: ServerSpec, dir: string, uri: string, 
     s.open(uri, text, 1);
     f.openMs = (await within(plan.diagnosticsTimeoutMs * 2, `${spec.name} first diagnostics`, arrived)) - t;
     f.diagnostics = s.published.get(uri)?.count ?? 0;
-    await sleep(300);
+    // The file is open once its check is over (ours checks a large file in parts) and the editor has been idle a second.
+    await s.complete(uri, 1, plan.diagnosticsTimeoutMs * 2);
+    await sleep(1000);
     f.rssOpenMb = s.rssMb();
     f.hover = await requests(s, 'hover', uri, probes.hover, plan);
     f.signature = await requests(s, 'signature', uri, probes.signature, plan);
     f.completion = await requests(s, 'completion', uri, probes.completion, plan);
-    f.edit = await edits(s, uri, probes.edit, plan, { v: 1 });
+    const version = { v: 1 };
+    f.edit = await edits(s, uri, probes.edit, plan, version);
+    await s.complete(uri, version.v, plan.diagnosticsTimeoutMs * 2).catch(() => undefined); // a timed-out edit: RSS as it is
+    await sleep(1000);
     f.rssEndMb = s.rssMb();
   } catch (err) {
     f.errors.push(err instanceof Error ? err.message : String(err));

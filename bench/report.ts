@@ -9,6 +9,8 @@ import type { StartupResult } from './startup';
 import { renderStartup } from './startupReport';
 import { largeSection } from './largeReport';
 import type { LargeFigures } from './largeWorkspace';
+import { soakSection } from './soakReport';
+import type { SoakResult } from './soak';
 
 export interface SizeResult { lines: number; bytes: number; units: number; figures: Record<string, Figures> }
 
@@ -41,6 +43,8 @@ export interface RunResult {
   lenses?: { lines: number; figures: LensFigures }[];
   /** The large workspace (largeWorkspace.ts); absent with --no-large. */
   large?: LargeFigures | null;
+  /** The memory soak (soak.ts): RSS along thousands of edits to the 100k-line file. */
+  soak?: SoakResult | null;
   notes: string[];
 }
 
@@ -107,6 +111,9 @@ function targets(r: RunResult): string[] {
     ['Server start -> initialize response <= 150 ms', `${ms(start)} ms (floor ${ms(median(r.starts.floor ?? []))}, clangd ${ms(median(r.starts.clangd ?? []))})`, Number.isFinite(start) ? start <= 150 : null],
     ["RSS with the 100k-line file open below clangd's", t100?.condis ? `${ms(t100.condis.rssOpenMb)} MB (clangd ${ms(t100.clangd?.rssOpenMb)} MB)` : '-',
       t100?.condis && t100.clangd ? t100.condis.rssOpenMb < t100.clangd.rssOpenMb : null],
+    ['RSS after 10,000 edits within 10% of the RSS after 100 (soak)', r.soak ? `${r.soak.ratio.toFixed(3)}x over ${r.soak.options.edits.toLocaleString('en')} edits` : '-',
+      // Fewer edits (--quick) measure the curve's start, not the target.
+      r.soak && Number.isFinite(r.soak.ratio) && r.soak.options.edits >= 10_000 ? r.soak.ratio <= 1.1 : null],
     [`CLI throughput >= 3 MB/s (${cli?.name ?? 'condis'})`, cli ? `${cli.mbPerS.toFixed(2)} MB/s` : '-', cli ? cli.mbPerS >= 3 : null],
     ['CLI --cache: a repeat run <= 10% of a cold one', r.cli?.cache ? `${cachePct(r.cli.cache.warm, r.cli.cache.cold)} (one file changed: ${cachePct(r.cli.cache.oneChanged, r.cli.cache.cold)})` : '-',
       r.cli?.cache ? median(r.cli.cache.warm) <= 0.1 * median(r.cli.cache.cold) : null],
@@ -162,7 +169,7 @@ export function renderMarkdown(r: RunResult): string {
     ...targets(r), '## Figures per file size', '',
     'Requests are sequential, at positions spread over the whole file (identifiers, argument lists, mid-identifier and after `->`), after a warm-up. ' +
     'An edit is a space inserted at column 0 of a statement line, or its removal; the time runs from sending didChange to the publishDiagnostics carrying that version. ' +
-    'RSS is VmRSS from /proc, children included.', '',
+    'RSS is VmRSS from /proc, children included, taken once the check of the file is complete and the client has been idle a second.', '',
   ];
   for (const s of r.sizes) out.push(...sizeTable(s));
   out.push('## Start-up', '', '| | condis | floor | clangd | condis / floor | condis / clangd |', '|---|--:|--:|--:|--:|--:|');
@@ -199,6 +206,7 @@ export function renderMarkdown(r: RunResult): string {
       ...r.lenses.map(({ lines, figures: f }) => `| ${lines.toLocaleString('en')} | ${ms(f.without.p50)} | ${ms(f.with.p50)} | ${overhead(f)} | ${ms(f.requests.p50)} | ${f.lenses} | ${f.handlers} | ${f.modelFetches} |`), '');
   }
   out.push(...largeSection(r.large ?? null));
+  if (r.soak) out.push(...soakSection(r.soak));
   out.push(...profileSection(r.profile, r.serverProfile, r.cliProfile));
   if (r.notes.length) out.push('## Notes', '', ...r.notes.map((n) => `- ${n}`), '');
   return out.join('\n');

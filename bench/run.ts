@@ -1,7 +1,8 @@
 // `npm run bench`: builds, generates the inputs, measures our server, the floor and clangd side by side on each size,
 // the start-up and the CLI's throughput, profiles our edit path, prints the tables and writes bench/results.md.
 // Options: --quick (few samples, 1k and 10k lines), --sizes 1000,10000, --servers condis,floor,clangd,
-// --no-cli, --no-profile, --no-lenses, --no-startup (the editor start-up, bench/startup.ts), --no-large, --out FILE (default bench/results.md; bench/out/results.quick.md for --quick).
+// --no-cli, --no-profile, --no-lenses, --no-startup (the editor start-up, bench/startup.ts), --no-large, --no-soak (the memory soak,
+// bench/soak.ts), --out FILE (default bench/results.md; bench/out/results.quick.md for --quick).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, release, totalmem, type } from 'node:os';
@@ -14,6 +15,7 @@ import { measureCli } from './cliThroughput';
 import { measureLensOverhead } from './lensOverhead';
 import { measureStartup } from './startup';
 import { measureLarge, type LargeFigures } from './largeWorkspace';
+import { measureSoak, soakOptions } from './soak';
 import { profileCli, profileServer } from './serverProfile';
 import { renderMarkdown, type InProcessProfile, type RunResult, type SizeResult } from './report';
 import { buildAll, clangd, ensureClangd, floor, ours, ownVersion, packageVersion, OUT, ROOT } from './servers';
@@ -88,6 +90,14 @@ async function main(): Promise<void> {
     }
   }
 
+  let soak: RunResult['soak'] = null;
+  if (wanted.has('condis') && !flag('--no-soak')) {
+    const o = soakOptions(argv, quick);
+    console.log(`bench: memory soak, ${o.edits} edits to ${o.lines} lines`);
+    soak = await measureSoak(o);
+    for (const e of soak.errors) notes.push(`soak: ${e}`);
+  }
+
   console.log('bench: start-up');
   const emptyDir = join(OUT, 'ws-empty');
   mkdirSync(emptyDir, { recursive: true });
@@ -145,7 +155,7 @@ async function main(): Promise<void> {
       'vscode-languageserver': packageVersion('vscode-languageserver'), 'vscode-jsonrpc (client)': packageVersion('vscode-jsonrpc'),
       esbuild: packageVersion('esbuild'),
     },
-    clangd: cl, sizes: results, starts, editorStartup, cli, profile, serverProfile, cliProfile, lenses, large, notes,
+    clangd: cl, sizes: results, starts, editorStartup, cli, profile, serverProfile, cliProfile, lenses, large, soak, notes,
   };
   const md = renderMarkdown(result);
   writeFileSync(outFile, md);

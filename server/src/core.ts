@@ -18,3 +18,4 @@ export { LifecycleModels } from './features/lifecycle/models';
 export { ModelChanges } from './features/lifecycle/changes';
 export { navigation, provideImplementation, provideDefinition, provideReferences, providePrepareCallHierarchy, provideIncomingCalls,
   provideOutgoingCalls, provideRequestLifecycle } from './features/navigation/provide';
+export { memoryReport } from './memoryReport';

@@ -13,6 +13,7 @@ import { REQUEST_LIFECYCLE_REQUEST } from './features/lifecycle/requestName';
 import { DRIVER_KIND_REQUEST, type DriverKindParams, type DriverKindResult } from './features/driverKind';
 import { DRIVER_MODEL_REQUEST } from './features/driverModel';
 import { DRIVER_MODEL_CHANGED } from './features/lifecycle/changes';
+import { MEMORY_REQUEST, type MemoryReport } from './memory';
 import type { DriverModelResult } from './features/lifecycle/types';
 import type { Validator } from './validation';
 import { StartGate } from './startGate';
@@ -172,7 +173,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
     validator = new core.Validator(services, () => settings, docsBase,
       // Addressed as the client spells the document: the server's key may be spelled otherwise (uris.ts).
       pull ? undefined : (uri, version, diagnostics) => connection.sendDiagnostics({ uri: s.documents.get(uri)?.clientUri ?? uri, version, diagnostics }),
-      () => void connection.languages.diagnostics.refresh().catch(() => undefined));
+      () => void connection.languages.diagnostics.refresh().catch(() => undefined), platform.collect);
     lifecycle.setUp(s, () => {
       void connection.sendNotification(DRIVER_MODEL_CHANGED, {});
       if (caps.workspace?.codeLens?.refreshSupport) connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
@@ -274,6 +275,7 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
   connection.languages.callHierarchy.onIncomingCalls(guard('incomingCalls', null, (p, _c, s) => lifecycle.incomingCalls(p, s)));
   connection.languages.callHierarchy.onOutgoingCalls(guard('outgoingCalls', null, (p, _c, s) => lifecycle.outgoingCalls(p, s)));
   connection.onRequest(REQUEST_LIFECYCLE_REQUEST, guard('requestLifecycle', null, (p: TextDocumentPositionParams, _c, s) => lifecycle.requestLifecycle(p, s)));
+  connection.onRequest(MEMORY_REQUEST, guard('memory', null, (_p, _c, s): MemoryReport => ({ ...core.memoryReport(s), process: platform.memory?.() })));
   connection.onRequest(DRIVER_MODEL_REQUEST, afterChecks('driverModel', null, (): DriverModelResult | null => lifecycle.driverModel()));
   connection.onExecuteCommand(async (p) => {
     if (!init) return notInitialized();

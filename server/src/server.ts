@@ -2,6 +2,7 @@
 // loaded once initialize is answered. Everything else is serve.ts, shared with the web worker.
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { format } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
@@ -12,6 +13,7 @@ import { routedSourceFiles } from './sourceFiles';
 import { openableUri } from './serverPlatform';
 import { clientSourceFiles } from './web/clientSourceFiles';
 import { workerSummarizer } from './workerSummarizer';
+import { collectGarbage } from './nodeGc';
 import type * as Core from './core';
 
 // On stdio the byte stream is re-framed first (framing.ts), so garbage or a bad Content-Length costs one message.
@@ -46,4 +48,6 @@ serve(connection, {
   initialize: (init) => { clientReadsFiles = (init.initializationOptions as { clientReadsFiles?: unknown } | undefined)?.clientReadsFiles === true; },
   summarizer: INDEX_THREADS > 0
     ? (inThread) => workerSummarizer(join(__dirname, 'indexWorker.js'), INDEX_THREADS, inThread, (m) => connection.console.warn(m)) : undefined,
+  memory: () => ({ ...process.memoryUsage(), ...Object.fromEntries(getHeapSpaceStatistics().map((x) => [`space:${x.space_name}`, x.space_size])) }),
+  collect: collectGarbage,
 });

@@ -25,6 +25,10 @@ export interface ServerPlatform {
    * to `inThread` if it cannot. Absent (the web worker): the index is built in this thread.
    */
   summarizer?(inThread: FileSummarizer): FileSummarizer;
+  /** The process' own memory figures in bytes, where the platform has them (condis/memory). */
+  memory?(): Record<string, number>;
+  /** A full garbage collection, after the server has dropped memoised versions in a pause (Validator.trim). */
+  collect?(): void;
 }
 
 /** Any workspace scheme (file:, vscode-vfs:, vscode-remote:), never one that runs something. */

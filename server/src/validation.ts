@@ -18,6 +18,12 @@ const SETTLE_MIN_MS = 1;
 /** Files shorter than this (UTF-16 units) are always checked whole, whatever condis.timeBudget says. */
 const BUDGET_MIN_LENGTH = 64 * 1024;
 const SETTLE_MAX_MS = 30;
+/**
+ * Quiet time after the last check before the documents' memoised analyses are dropped (trim): a pause in typing. Their
+ * diagnostics stay, and what the next version reuses (the items' facts) stays; a request in the pause re-analyses from
+ * those at the cost of the items it reads.
+ */
+const TRIM_IDLE_MS = 250;
 
 export class Validator {
   private readonly queued = new Set<string>();
@@ -33,6 +39,8 @@ export class Validator {
     private readonly publish: ((uri: string, version: number, d: Diagnostic[]) => Promise<void> | void) | undefined,
     /** Tells a pull client to ask again (after cross-file changes). */
     private readonly refresh: () => void,
+    /** Run after a pause has dropped memoised analyses (the Node server: a full garbage collection). */
+    private readonly trimmed?: () => void,
   ) {
     s.workspace.onSettle(() => this.settledSome());
   }
@@ -112,6 +120,7 @@ export class Validator {
    */
   schedule(uri: string): void {
     this.queued.add(uri);
+    if (this.trimTimer) { clearTimeout(this.trimTimer); this.trimTimer = undefined; }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.flush(), Math.min(SETTLE_MAX_MS, Math.max(SETTLE_MIN_MS, Math.ceil(this.checkMs / 4))));
   }
@@ -135,7 +144,40 @@ export class Validator {
       // Waiting requests run once the diagnostics are written, not before (the writer sends on a later turn).
       const waiting = this.afterFlush.splice(0);
       if (waiting.length) void Promise.allSettled(sent).then(() => { for (const resolve of waiting) resolve(); });
+      this.trimLater();
     }
+  }
+
+  private trimTimer: NodeJS.Timeout | undefined;
+
+  /** After the checks, once nothing has been scheduled for TRIM_IDLE_MS: trim, then `trimmed`. */
+  trimLater(): void {
+    if (this.trimTimer) clearTimeout(this.trimTimer);
+    this.trimTimer = setTimeout(() => {
+      this.trimTimer = undefined;
+      if (this.timer || this.queued.size) return; // a check is coming: it will ask again
+      // A collection costs tens of ms: worth it when a large file's memo went, not a small one's (V8 takes that soon).
+      if (this.trim() >= BUDGET_MIN_LENGTH) this.trimmed?.();
+    }, TRIM_IDLE_MS);
+  }
+
+  /**
+   * Replaces the documents' analyses by fresh ones of the same version, made from what is carried (the items' facts,
+   * their cached findings, the summary): what the checks memoised goes (flow facts, macro expansions and their trees,
+   * rule memos, the items' nodes and every node object web-tree-sitter has cached below them: tens of MB in a large
+   * file). The carried items lose their nodes, found again in the current trees when asked. Returns the length of the
+   * documents trimmed, all together (0: nothing went).
+   */
+  trim(): number {
+    let trimmed = 0;
+    for (const doc of this.s.documents.all()) {
+      if (!doc.derived.delete('analysis')) continue;
+      trimmed += doc.parsed.text.length;
+      const c = this.carried.get(doc);
+      if (c) this.carried.set(doc, { at: c.at, from: { ...c.from, chunks: c.from.chunks.map(({ start, end, facts }) => ({ start, end, facts })) } });
+      this.analysis(doc); // features read the analysis when there is one (handler bindings by name): keep one
+    }
+    return trimmed;
   }
 
   /** Requests waiting for the checks queued when they arrived (see afterChecks). */

@@ -149,12 +149,9 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
     return resolve;
   };
   // What the next version may reuse: plain values, so that versions do not keep each other alive.
-  const state: CarriedState = { syntax, chunks: [] };
+  const state: CarriedState = { syntax };
   const list = () => {
-    if (!listed) {
-      listed = chunkFile(syntax, text, s, previous);
-      state.chunks = listed;
-    }
+    listed ??= chunkFile(syntax, text, s, previous);
     return listed;
   };
   const infoOf = (c: Chunk): FunctionInfo | null => {
@@ -244,10 +241,7 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
       state.semanticKey = semantic;
       return semantic;
     },
-    carried: () => {
-      list();
-      return carriedOf(state);
-    },
+    carried: () => carriedOf(state, list()),
     release: () => flows.clear(),
     useWorkspace: (ws) => {
       const gen = ws.generation(uri);
@@ -294,13 +288,17 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
   return self;
 }
 
-/** Made outside analyzeFile, so that the closures hold `state` and not the scope that holds the previous version. */
-interface CarriedState { syntax?: Syntax; chunks: Chunk[]; semanticKey?: string; summary?: FileSummary; names?: Set<string>; indexes?: IndexMaps;
+/**
+ * Made outside analyzeFile, so that the closures hold `state` and not the scope that holds the previous version. The
+ * items are not in it: the closures would keep their nodes alive after the carried list has been trimmed of them
+ * (Validator.trim).
+ */
+interface CarriedState { syntax?: Syntax; semanticKey?: string; summary?: FileSummary; names?: Set<string>; indexes?: IndexMaps;
   kept?: Map<string, { at: string; value: unknown }> }
 
-function carriedOf(state: CarriedState): Omit<CarriedChunks, 'edits'> {
+function carriedOf(state: CarriedState, chunks: readonly Chunk[]): Omit<CarriedChunks, 'edits'> {
   return {
-    syntax: state.syntax, chunks: state.chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names,
+    syntax: state.syntax, chunks, semanticKey: () => state.semanticKey, summary: () => state.summary, names: () => state.names,
     indexes: () => state.indexes, kept: () => state.kept,
   };
 }

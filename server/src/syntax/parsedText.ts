@@ -133,6 +133,17 @@ function countNewlines(text: string, offset: number): number {
   return n;
 }
 
+/** Trees made by ParsedText and not yet deleted, in the process: what condis/memory and the leak test count. */
+let liveTrees = 0;
+export const liveTreeCount = (): number => liveTrees;
+
+/** Deletes a tree this module made (the only way they are deleted, so the count stays true). */
+function free(tree: Tree | null | undefined): void {
+  if (!tree) return;
+  tree.delete();
+  liveTrees--;
+}
+
 export class ParsedText implements Syntax {
   text: string;
   /** Edits made so far (see editsSince). */
@@ -335,7 +346,7 @@ export class ParsedText implements Syntax {
     if (g.tree !== this.base) {
       const tree = this.safeParse(g.tree, [{ startIndex: g.start, endIndex: newEnd, startPosition: g.startPoint, endPosition: newEndPoint }]);
       if (!tree) return false;
-      g.tree.delete();
+      free(g.tree);
       segs[hit] = { ...g, end: newEnd, endPoint: newEndPoint, tree };
       this.reparsed = { start: g.start, end: newEnd };
       return !tree.rootNode.hasError && readsAsBefore(plan.before, itemsIn(tree, g.start, newEnd), e) && balanced(this.blanked, g.start, newEnd);
@@ -360,10 +371,10 @@ export class ParsedText implements Syntax {
   /** Re-parses the base tree over the whole text (incrementally) and drops the segments' own trees. */
   private consolidate(): void {
     this.reparsed = 'all';
-    for (const g of this.segs) if (g.tree !== this.base) g.tree.delete();
+    for (const g of this.segs) if (g.tree !== this.base) free(g.tree);
     const old = this.base;
     this.base = this.safeParse(old);
-    old?.delete();
+    free(old);
     this.resetSegments();
   }
 
@@ -403,10 +414,10 @@ export class ParsedText implements Syntax {
     this.lines.reset();
     this.loneCR = LONE_CR.test(text);
     this.blanked = blankAnnotations(text);
-    for (const g of this.segs) if (g.tree !== this.base) g.tree.delete();
+    for (const g of this.segs) if (g.tree !== this.base) free(g.tree);
     const old = this.base;
     this.base = this.safeParse(null);
-    old?.delete();
+    free(old);
     this.resetSegments();
   }
 
@@ -420,8 +431,8 @@ export class ParsedText implements Syntax {
   private timedOut = false;
 
   private dropTrees(): void {
-    for (const g of this.segs) if (g.tree !== this.base) g.tree.delete();
-    this.base?.delete();
+    for (const g of this.segs) if (g.tree !== this.base) free(g.tree);
+    free(this.base);
     this.base = null;
     this.segs = [];
   }
@@ -434,6 +445,7 @@ export class ParsedText implements Syntax {
     try {
       tree = this.parser.parse(this.source, old, { progressCallback: () => performance.now() > deadline, ...(includedRanges ? { includedRanges } : {}) });
       if (!tree) this.parser.reset(); // cancelled: the next parse must not resume this one
+      else liveTrees++;
     } catch {
       // Parsing never throws to callers: without a tree, features answer nothing for this text.
       this.parser.reset();

@@ -16,6 +16,17 @@ export type WasmFiles = string | { runtime: string | Uint8Array; grammar: string
 
 const loaded = new Map<string | object, Promise<CLanguage>>();
 
+/**
+ * The options object the wasm runtime was first started with: emscripten makes it the runtime's Module and keeps its
+ * current memory views on it (HEAP8), so its length is the wasm heap's size. The runtime is started once per process.
+ */
+let runtimeModule: { HEAP8?: Int8Array } | undefined;
+
+/** The wasm heap's size in bytes (0 before the runtime is loaded). A wasm memory grows and never shrinks. */
+export function wasmHeapBytes(): number {
+  return runtimeModule?.HEAP8?.length ?? 0;
+}
+
 /** The runtime's options: where it finds its wasm, or the wasm itself. */
 function runtimeOptions(where: WasmFiles): object {
   if (typeof where === 'string') return { locateFile: (file: string) => `${where}/${file}` };
@@ -32,7 +43,9 @@ export function loadCLanguage(where: WasmFiles): Promise<CLanguage> {
   let p = loaded.get(where);
   if (!p) {
     p = (async () => {
-      await Parser.init(runtimeOptions(where));
+      const options = runtimeOptions(where);
+      await Parser.init(options);
+      runtimeModule ??= options;
       const language = await Language.load(typeof where === 'string' ? `${where}/tree-sitter-c.wasm` : where.grammar);
       return {
         language,
