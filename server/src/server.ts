@@ -47,7 +47,8 @@ serve(connection, {
   opens: (uri) => (clientReadsFiles ? openableUri(uri) : /^file:/.test(uri)),
   initialize: (init) => { clientReadsFiles = (init.initializationOptions as { clientReadsFiles?: unknown } | undefined)?.clientReadsFiles === true; },
   summarizer: INDEX_THREADS > 0
-    ? (inThread) => workerSummarizer(join(__dirname, 'indexWorker.js'), INDEX_THREADS, inThread, (m) => connection.console.warn(m)) : undefined,
+    ? (inThread) => workerSummarizer(join(__dirname, 'indexWorker.js'), INDEX_THREADS, inThread, (m) => connection.console.warn(m), nodeSourceFiles.reaches)
+    : undefined,
   memory: () => ({ ...process.memoryUsage(), ...Object.fromEntries(getHeapSpaceStatistics().map((x) => [`space:${x.space_name}`, x.space_size])) }),
   collect: collectGarbage,
 });

@@ -8,7 +8,12 @@ import { fromTransfer, type FileSummarizer, type Summarized } from './summaryTra
 export type WorkerAnswer = { id: number; result: Summarized } | { id: number; error: string };
 export interface WorkerRequest { id: number; uri: string; maxBytes: number }
 
-export function workerSummarizer(script: string, threads: number, inThread: FileSummarizer, log: (m: string) => void): FileSummarizer {
+/**
+ * `onDisk`: whether a worker can read the file itself (a file: URI of this host); the others (a virtual workspace's,
+ * read through the client) are summarised in this thread, where the client is.
+ */
+export function workerSummarizer(script: string, threads: number, inThread: FileSummarizer, log: (m: string) => void,
+  onDisk: (uri: string) => boolean = () => true): FileSummarizer {
   const workers: { worker: Worker; busy: number }[] = [];
   const pending = new Map<number, { uri: string; maxBytes: number; resolve: (r: Summarized) => void; reject: (e: Error) => void }>();
   /** The names received so far in this build, shared by the summaries (fromTransfer). */
@@ -36,7 +41,7 @@ export function workerSummarizer(script: string, threads: number, inThread: File
         pending.delete(a.id);
         entry.busy--;
         if ('error' in a) p.reject(new Error(a.error));
-        else p.resolve(a.result.ok && a.result.summary ? { ok: true, summary: fromTransfer(a.result.summary, pool) } : a.result);
+        else p.resolve(a.result.ok && a.result.summary ? { ok: true, summary: fromTransfer(a.result.summary, pool), key: a.result.key } : a.result);
       });
       worker.on('error', (err) => fail(`an indexing worker failed: ${err instanceof Error ? err.message : String(err)}`));
       worker.on('exit', (code) => { if (!closed) fail(`an indexing worker stopped (exit code ${code})`); });
@@ -49,7 +54,7 @@ export function workerSummarizer(script: string, threads: number, inThread: File
     get parallel() { return failed ? inThread.parallel : threads; },
     get inThread() { return failed; },
     summarize(uri, maxBytes) {
-      if (failed || closed || !workers.length) return inThread.summarize(uri, maxBytes);
+      if (failed || closed || !workers.length || !onDisk(uri)) return inThread.summarize(uri, maxBytes);
       const w = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
       const id = nextId++;
       w.busy++;

@@ -3,30 +3,28 @@
 // generation and re-checked every other open document from scratch (their flows and memos dropped).
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { summaryKey, WorkspaceIndex } from '../../server/src/analysis/workspace';
+import { WorkspaceIndex } from '../../server/src/analysis/workspace';
 import { summarizeFile, type Services } from '../../server/src/services';
-import { indexFiles } from '../../server/src/indexer';
+import { indexFiles, inThreadSummarizer } from '../../server/src/indexer';
+import { workerSummarizer } from '../../server/src/workerSummarizer';
 import { nodeSourceFiles } from '../../server/src/nodeSourceFiles';
-import { fromTransfer, withLifecycleValue, type FileSummarizer } from '../../server/src/summaryTransfer';
+import type { FileSummarizer } from '../../server/src/summaryTransfer';
 import { Validator } from '../../server/src/validation';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { ROOT, services } from './helpers';
 
 const DIR = join(ROOT, 'test', 'vscode-workspace');
-const files = readdirSync(DIR).filter((n) => n.endsWith('.c') || n.endsWith('.h')).map((n) => ({ uri: `file:///drv/${n}`, text: readFileSync(join(DIR, n), 'utf8') }));
+// Real files: the worker threads read them from disk.
+const files = readdirSync(DIR).filter((n) => n.endsWith('.c') || n.endsWith('.h')).map((n) => ({ uri: pathToFileURL(join(DIR, n)).href, text: readFileSync(join(DIR, n), 'utf8') }));
 
-/** What an indexing worker thread does to a file (indexWorker.ts), and what the server makes of its answer (workerSummarizer.ts). */
+/** The indexing worker threads as the Node server runs them (dist/indexWorker.js, built before the tests run). */
 function throughWorker(s: Services): FileSummarizer {
-  return {
-    parallel: 2, inThread: false, close: () => undefined,
-    summarize: async (uri) => {
-      const summary = summarizeFile(s, uri, files.find((f) => f.uri === uri)!.text)!;
-      const key = summaryKey(summary);
-      return { ok: true, summary: fromTransfer(structuredClone(withLifecycleValue(summary, true))), key };
-    },
-  };
+  const script = join(ROOT, 'dist', 'indexWorker.js');
+  assert.ok(existsSync(script), `${script} is missing: run node scripts/build.mjs`);
+  return workerSummarizer(script, 2, inThreadSummarizer(s, nodeSourceFiles), (m) => assert.fail(m));
 }
 
 describe('opening indexed files', () => {
@@ -36,7 +34,14 @@ describe('opening indexed files', () => {
     s.workspace = new WorkspaceIndex();
     try {
       if (how === 'in this thread') for (const f of files) s.workspace.set(summarizeFile(s, f.uri, f.text)!);
-      else await indexFiles(s, nodeSourceFiles, files.map((f) => f.uri), 1e9, { report: () => undefined, cancelled: () => false }, () => undefined, throughWorker(s));
+      else {
+        const summarizer = throughWorker(s);
+        try {
+          await indexFiles(s, nodeSourceFiles, files.map((f) => f.uri), 1e9, { report: () => undefined, cancelled: () => false }, () => undefined, summarizer);
+        } finally {
+          summarizer.close();
+        }
+      }
       assert.equal(files.filter((f) => s.workspace.has(f.uri)).length, files.length);
       const v = new Validator(s, () => DEFAULT_SETTINGS, '', () => undefined, () => undefined);
       const generations = () => files.map((f) => s.workspace.generation(f.uri));
