@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { LspSession, TimeoutError, within } from './lsp';
-import { spread, stat, type Stat } from './measure';
+import { spaceEdit, spread, stat, type Stat } from './measure';
 import { buildAll, ours, OUT, ROOT } from './servers';
 import { generateTree, type Tree } from './generateTree';
 import type { Position } from './emitter';
@@ -43,9 +43,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Alternating insert/delete of a space at column 0 of statement lines, each timed to the diagnostics of its version. */
 async function oneEdit(s: LspSession, uri: string, pos: Position, insert: boolean, version: { v: number }, timeoutMs: number): Promise<number> {
-  const change = insert
-    ? { range: { start: pos, end: pos }, rangeLength: 0, text: ' ' }
-    : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, rangeLength: 1, text: '' };
+  const change = spaceEdit(pos, insert);
   version.v++;
   const arrived = s.diagnosticsFor(uri, version.v);
   const t = performance.now();

@@ -99,9 +99,7 @@ export async function edits(s: LspSession, uri: string, probes: Position[], plan
     if (i > 0 && performance.now() - started > plan.editBudgetMs) break;
     const pos = positions[Math.floor(i / 2) % positions.length];
     const insert = i % 2 === 0;
-    const change = insert
-      ? { range: { start: pos, end: pos }, rangeLength: 0, text: ' ' }
-      : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, rangeLength: 1, text: '' };
+    const change = spaceEdit(pos, insert);
     version.v++;
     const arrived = s.diagnosticsFor(uri, version.v);
     const t = performance.now();
@@ -119,6 +117,13 @@ export async function edits(s: LspSession, uri: string, probes: Position[], plan
     }
   }
   return stat(samples, timeouts);
+}
+
+/** The benchmark's edit: a space inserted at `pos`, or the one there removed. */
+export function spaceEdit(pos: Position, insert: boolean) {
+  return insert
+    ? { range: { start: pos, end: pos }, rangeLength: 0, text: ' ' }
+    : { range: { start: pos, end: { line: pos.line, character: pos.character + 1 } }, rangeLength: 1, text: '' };
 }
 
 const EMPTY: Stat = { n: 0, p50: NaN, p99: NaN, max: NaN, timeouts: 0, answered: 0 };
