@@ -82,23 +82,25 @@ export async function indexFiles(s: Services, source: SourceFiles, files: string
   summarizer: FileSummarizer = inThreadSummarizer(s, source)): Promise<IndexResult> {
   const tooLarge = new Map<string, number>();
   let done = 0;
-  const ahead: { uri: string; result: Promise<Summarized | { error: unknown }> | null }[] = [];
+  const ahead: { uri: string; result: Promise<Summarized | { error: unknown }> | null; at: number }[] = [];
   let next = 0;
+  const events = fileEvents(s);
   const fill = () => {
     for (const depth = summarizer.inThread ? 1 : 2 * summarizer.parallel; ahead.length < depth && next < files.length;) {
       const uri = s.uris.key(files[next++]);
       const result = s.documents.get(uri) ? null : summarizer.summarize(uri, maxBytes).catch((error: unknown) => ({ error }));
-      ahead.push({ uri, result });
+      ahead.push({ uri, result, at: events.seq });
     }
   };
   let slice = performance.now();
   // Summaries are stored in batches: each change of the index makes the next request derive its facts again.
-  const batch: { uri: string; r: Summarized | { error: unknown } | null }[] = [];
+  const batch: { uri: string; r: Summarized | { error: unknown } | null; at: number }[] = [];
   let committed = performance.now();
   const commit = () => {
-    for (const { uri, r } of batch.splice(0)) {
-      // Opened while it was being read: the editor's text wins.
-      if (r && !s.documents.get(uri)) store(s, uri, r, tooLarge, log);
+    for (const { uri, r, at } of batch.splice(0)) {
+      // Opened while it was being read: the editor's text wins. Changed on disk since it was queued: the watched-file
+      // event stored the newer summary (or deleted the file), which this older one must not overwrite.
+      if (r && !s.documents.get(uri) && (events.last.get(uri) ?? -1) < at) store(s, uri, r, tooLarge, log);
       s.workspace.settle(uri);
     }
     committed = performance.now();
@@ -106,11 +108,11 @@ export async function indexFiles(s: Services, source: SourceFiles, files: string
   fill();
   while (ahead.length) {
     if (progress.cancelled()) break;
-    const { uri, result } = ahead.shift()!;
+    const { uri, result, at } = ahead.shift()!;
     // Workers read on while this one is stored; in this thread the next file starts after it, so that a message read
     // meanwhile is not left behind a second file.
     if (!summarizer.inThread) fill();
-    batch.push({ uri, r: result && await result });
+    batch.push({ uri, r: result && await result, at });
     fill();
     done++;
     if (performance.now() - committed >= commitMs(s.workspace.size)) commit();
@@ -124,6 +126,17 @@ export async function indexFiles(s: Services, source: SourceFiles, files: string
   progress.report(done, files.length);
   if (tooLarge.size) log(tooLargeMessage(tooLarge, maxBytes));
   return { done, tooLarge };
+}
+
+/**
+ * The watched-file events seen, per Services: a number for each, and the last one of each file. A build in progress
+ * reads ahead and stores in batches; a file with an event after it was queued keeps what the event stored.
+ */
+const eventsOf = new WeakMap<Services, { seq: number; last: Map<string, number> }>();
+function fileEvents(s: Services): { seq: number; last: Map<string, number> } {
+  let e = eventsOf.get(s);
+  if (!e) eventsOf.set(s, e = { seq: 0, last: new Map() });
+  return e;
 }
 
 function store(s: Services, uri: string, r: Summarized | { error: unknown }, tooLarge: Map<string, number>, log: (m: string) => void): void {
@@ -155,8 +168,10 @@ export function tooLargeMessage(tooLarge: Map<string, number>, maxBytes: number)
  * are left alone: the editor's text wins. `tooLarge` is kept current, and a newly too-large file is logged once.
  */
 export async function applyFileEvents(s: Services, source: SourceFiles, changes: readonly FileEvent[], maxBytes: number, tooLarge: Map<string, number>, log: (m: string) => void): Promise<void> {
+  const events = fileEvents(s);
   for (const change of changes) {
     const uri = s.uris.key(change.uri); // the client's spelling may not be the listing's
+    events.last.set(uri, events.seq++); // a build under way must not store what it read before this event
     if (s.documents.get(uri)) continue;
     if (change.type === FILE_DELETED) { s.workspace.delete(uri); continue; }
     const path = displayUri(uri);

@@ -94,6 +94,33 @@ describe('check --cache', () => {
     assert.ok(!after.some((f) => f.file === 'ws/mistakes/crossfile/cm.c' && f.rule === 'missing-completion'), 'its finding is gone');
   });
 
+  test('swapping two definitions of a macro in a header (the last one wins) re-checks the files that use it', () => {
+    const drv = join(tmp.dir, 'swap');
+    mkdirSync(drv);
+    const done = '#define FOO_DONE(_Vc) NdisCmCloseCallComplete(NDIS_STATUS_SUCCESS, (_Vc)->NdisVcHandle, NULL)';
+    const quiet = '#define FOO_DONE(_Vc) ((void)(_Vc))';
+    writeFileSync(join(drv, 'foo.h'), `${done}\n#undef FOO_DONE\n${quiet}\n`);
+    writeFileSync(join(drv, 'close.c'), [
+      '#include "foo.h"',
+      'typedef struct _CM_VC { NDIS_HANDLE NdisVcHandle; } CM_VC, *PCM_VC;',
+      'VOID CmWork(PCM_VC Vc) { FOO_DONE(Vc); }',
+      'NDIS_STATUS CmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)',
+      '{',
+      '    CmQueue((PCM_VC)CallMgrVcContext, CmWork);',
+      '    return NDIS_STATUS_PENDING;',
+      '}',
+      'NDIS_CALL_MANAGER_CHARACTERISTICS Cm = { .CmCloseCallHandler = CmCloseCall };',
+      'VOID CmBind(NDIS_HANDLE b, PCO_ADDRESS_FAMILY af) { NdisCmRegisterAddressFamilyEx(b, af); }',
+      '',
+    ].join('\n'));
+    const args = ['-f', 'json', 'swap'];
+    run(['--cache', ...args]);
+    writeFileSync(join(drv, 'foo.h'), `${quiet}\n#undef FOO_DONE\n${done}\n`);
+    const warm = run(['--cache', ...args]);
+    assert.equal(warm.stdout, fresh(args).stdout, 'the cache kept the findings of the other definition');
+    assert.ok(statsOf(warm).checkedFiles.some((f) => f.endsWith('close.c')), JSON.stringify(statsOf(warm)));
+  });
+
   test('a new file and a deleted file change the driver: its files are re-checked', () => {
     run(['--cache', ...STD]);
     writeFileSync(join(tmp.dir, 'examples', 'mcm', 'extra.c'), 'void McmExtra(void) { }\n');

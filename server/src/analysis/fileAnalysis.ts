@@ -233,10 +233,13 @@ export function analyzeFile(uri: string, text: string, syntax: Syntax, s: Analys
         h1 = (h1 + h) | 0;
         h2 = (h2 + Math.imul(h ^ (h >>> 15), 0x2c1b3c6d)) | 0;
       }
-      // Other files name a macro's line in their messages ("defined at foo.h:14"): a macro that moves changes the key.
+      // Other files name a macro's line in their messages ("defined at foo.h:14"), and the last of two definitions of a
+      // name wins: each definition's line and hash, in file order, so a macro that moves or swaps changes the key.
       const macroStarts: number[] = [];
-      for (const c of list) if (c.facts.macros) macroStarts.push(c.start);
-      const lines = macroStarts.length ? `:${linesAt(text, macroStarts).join(',')}` : '';
+      const macroSems: number[] = [];
+      for (const c of list) if (c.facts.macros) { macroStarts.push(c.start); macroSems.push(c.facts.sem); }
+      const lines = macroStarts.length
+        ? `:${linesAt(text, macroStarts).map((line, i) => `${line}.${(macroSems[i] >>> 0).toString(36)}`).join(',')}` : '';
       semantic = `${list.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}${lines}`;
       state.semanticKey = semantic;
       return semantic;
