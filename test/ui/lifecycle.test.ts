@@ -8,10 +8,8 @@ import assert from 'node:assert/strict';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext } from 'playwright-core';
-import type { CodeServer, RunDir } from '../../scripts/vscode/codeServer.mjs' with { 'resolution-mode': 'import' };
 import { codeLens, explorerPane, paneRow, paneRowsUntil, peekUntil, runCommand, webviewPage } from './lifecycleView';
-import { packageVsix } from './packaged';
+import { openPackagedWorkbench, type PackagedWorkbench } from './packaged';
 import { poll, Workbench } from './workbench';
 
 const ROOT = join(__dirname, '..', '..');
@@ -32,33 +30,19 @@ function statusLine(wb: Workbench): Promise<string> {
 }
 
 describe('the request lifecycle in the packaged extension (code-server, headless chromium)', { concurrency: false, timeout: 900_000 }, () => {
-  let runDir: RunDir | undefined;
-  let server: CodeServer | undefined;
-  let context: BrowserContext | undefined;
+  let session: PackagedWorkbench | undefined;
   let wb: Workbench;
   const handlerLine = lineOf('CmCloseCall(');
   const completionLine = lineOf('NdisCmCloseCallComplete(Status, VcHandle, NULL);');
 
   before(async () => {
-    const { setup } = await import('../../scripts/vscode/setup.mjs');
-    const cs = await import('../../scripts/vscode/codeServer.mjs');
-    await setup();
-    const vsix = packageVsix();
-    runDir = cs.makeRunDir('condis-vscode-lifecycle-');
-    cs.installVsix(runDir, vsix);
-    const folder = cs.copyWorkspace(runDir, WORKSPACE);
-    server = await cs.startCodeServer({ runDir, folder });
-    // Wide enough for the Explorer, the editor with its lenses and the picture beside it in one screenshot.
-    context = await cs.launchBrowser(runDir, { viewport: { width: 1600, height: 900 } });
-    context.setDefaultTimeout(30_000);
-    wb = new Workbench(context.pages()[0] ?? await context.newPage(), SHOTS);
-    await wb.open(server.url, folder);
+    session = await openPackagedWorkbench({ prefix: 'condis-vscode-lifecycle-', workspace: WORKSPACE, shots: SHOTS, viewport: { width: 1600, height: 900 } });
+    wb = session.wb;
     await wb.openFromExplorer(FILE);
   });
 
   after(async () => {
-    const { stopAll } = await import('../../scripts/vscode/codeServer.mjs');
-    if (runDir) await stopAll({ context, server, runDir });
+    await session?.close();
   });
 
   it('shows a lens above the close-call handler, and clicking it peeks the completion in the work item', async () => {

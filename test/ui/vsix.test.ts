@@ -8,9 +8,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext } from 'playwright-core';
-import type { CodeServer, RunDir } from '../../scripts/vscode/codeServer.mjs' with { 'resolution-mode': 'import' };
-import { packageVsix } from './packaged';
+import { openPackagedWorkbench, type PackagedWorkbench } from './packaged';
 import { poll, Workbench, type Problem } from './workbench';
 
 const ROOT = join(__dirname, '..', '..');
@@ -67,30 +65,16 @@ function includesAll(text: string, needles: string[]): void {
 }
 
 describe('the packaged extension in VS Code (code-server, headless chromium)', { concurrency: false, timeout: 900_000 }, () => {
-  let runDir: RunDir | undefined;
-  let server: CodeServer | undefined;
-  let context: BrowserContext | undefined;
+  let session: PackagedWorkbench | undefined;
   let wb: Workbench;
 
   before(async () => {
-    const { setup } = await import('../../scripts/vscode/setup.mjs');
-    const cs = await import('../../scripts/vscode/codeServer.mjs');
-    await setup();
-    const vsix = packageVsix();
-    // Hovers open below the line, so the screenshot keeps the code above them in view.
-    runDir = cs.makeRunDir('condis-vscode-ui-', { 'editor.hover.above': false });
-    cs.installVsix(runDir, vsix);
-    const folder = cs.copyWorkspace(runDir, WORKSPACE);
-    server = await cs.startCodeServer({ runDir, folder });
-    context = await cs.launchBrowser(runDir);
-    context.setDefaultTimeout(30_000);
-    wb = new Workbench(context.pages()[0] ?? await context.newPage(), SHOTS);
-    await wb.open(server.url, folder);
+    session = await openPackagedWorkbench({ prefix: 'condis-vscode-ui-', settings: { 'editor.hover.above': false }, workspace: WORKSPACE, shots: SHOTS });
+    wb = session.wb;
   });
 
   after(async () => {
-    const { stopAll } = await import('../../scripts/vscode/codeServer.mjs');
-    if (runDir) await stopAll({ context, server, runDir });
+    await session?.close();
   });
 
   it('lists the call manager sources in the Explorer and opens callManager.c', async () => {

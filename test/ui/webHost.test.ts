@@ -7,9 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext } from 'playwright-core';
-import type { CodeServer, RunDir } from '../../scripts/vscode/codeServer.mjs' with { 'resolution-mode': 'import' };
-import { packageVsix } from './packaged';
+import { openPackagedWorkbench, type PackagedWorkbench } from './packaged';
 import { Workbench, type Problem } from './workbench';
 
 const ROOT = join(__dirname, '..', '..');
@@ -28,29 +26,16 @@ const listed = (problems: Problem[]) =>
   problems.map((p) => `  ${p.file}:${p.line} ${p.source}(${p.code}) ${p.message.slice(0, 100)}`).join('\n') || '  nothing';
 
 describe('the packaged extension in the web worker extension host (code-server, headless chromium)', { concurrency: false, timeout: 900_000 }, () => {
-  let runDir: RunDir | undefined;
-  let server: CodeServer | undefined;
-  let context: BrowserContext | undefined;
+  let session: PackagedWorkbench | undefined;
   let wb: Workbench;
 
   before(async () => {
-    const { setup } = await import('../../scripts/vscode/setup.mjs');
-    const cs = await import('../../scripts/vscode/codeServer.mjs');
-    await setup();
-    const vsix = packageVsix();
-    runDir = cs.makeRunDir('condis-vscode-ui-web-', { ...cs.webHostSettings(EXTENSION_ID), 'editor.hover.above': false });
-    cs.installVsix(runDir, vsix);
-    const folder = cs.copyWorkspace(runDir, WORKSPACE);
-    server = await cs.startCodeServer({ runDir, folder });
-    context = await cs.launchBrowser(runDir);
-    context.setDefaultTimeout(30_000);
-    wb = new Workbench(context.pages()[0] ?? await context.newPage(), SHOTS);
-    await wb.open(server.url, folder);
+    session = await openPackagedWorkbench({ prefix: 'condis-vscode-ui-web-', webHostOf: EXTENSION_ID, settings: { 'editor.hover.above': false }, workspace: WORKSPACE, shots: SHOTS });
+    wb = session.wb;
   });
 
   after(async () => {
-    const { stopAll } = await import('../../scripts/vscode/codeServer.mjs');
-    if (runDir) await stopAll({ context, server, runDir });
+    await session?.close();
   });
 
   it('shows the CoNDIS hover on NdisCmCloseCallComplete, answered with no Node language server running', async () => {
@@ -63,7 +48,7 @@ describe('the packaged extension in the web worker extension host (code-server, 
     await wb.screenshot('01-hover');
     // Only our server answers CoNDIS hovers; in the Node host it is a process running the installed dist/server.js.
     const { listProcesses } = await import('../../scripts/vscode/processes.mjs');
-    const nodeServers = listProcesses().filter((p) => p.cmdline.includes(runDir!.extensions) && /dist[/\\]server\.js/.test(p.cmdline));
+    const nodeServers = listProcesses().filter((p) => p.cmdline.includes(session!.runDir.extensions) && /dist[/\\]server\.js/.test(p.cmdline));
     assert.deepEqual(nodeServers.map((p) => p.cmdline), [], 'no Node language server of the installed extension runs');
   });
 
