@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { ServerSpec } from './lsp';
+import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags';
 
 export const ROOT = join(__dirname, '..');
 export const OUT = join(ROOT, 'bench', 'out');
@@ -26,7 +27,8 @@ export function ours(): ServerSpec {
   return {
     name: 'condis',
     command: process.execPath,
-    args: [join(ROOT, 'dist', 'server.js'), '--stdio'],
+    // Started as the extension and the README's Neovim setup start it (server/src/nodeFlags.ts).
+    args: [...SERVER_NODE_FLAGS, join(ROOT, 'dist', 'server.js'), '--stdio'],
     // The server indexes the workspace folder after `initialized`; measure the open once that is done.
     settled: (s, ms) => s.waitForLog(/^Indexed \d+ C files/, ms),
   };

@@ -12,6 +12,7 @@ import { LspSession, within } from './lsp';
 import { ours, OUT, ROOT } from './servers';
 import { SoakTypist, type EditKind } from './soakEdits';
 import { MEMORY_REQUEST, type MemoryReport } from '../server/src/memory';
+import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags';
 
 export interface SoakOptions {
   lines: number; edits: number; checkEvery: number; seed: number;
@@ -87,7 +88,7 @@ export async function measureSoak(o: SoakOptions): Promise<SoakResult> {
   let s: LspSession | undefined;
   try {
     const spec = ours();
-    if (o.server) spec.args = [o.server, '--stdio'];
+    if (o.server) spec.args = [...SERVER_NODE_FLAGS, o.server, '--stdio'];
     s = await LspSession.start(spec, dir, 30_000);
     await spec.settled?.(s, 120_000);
     const opened = s.diagnosticsFor(uri, 1);

@@ -7,6 +7,7 @@ import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-langua
 import { activateWith, deactivateClient, DOCUMENT_SELECTOR, type CondisApi } from './activate';
 import { mark } from './startupMarks';
 import { registerWebFiles } from './webFiles';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 
 export type { CondisApi };
 
@@ -14,8 +15,8 @@ export function activate(context: vscode.ExtensionContext): Promise<CondisApi> {
   mark('activate');
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6011'] } },
   };
   return activateWith(context, {
     documentSelector: DOCUMENT_SELECTOR,
