@@ -59,6 +59,20 @@ ${Array.from({ length: 40 }, (_, i) => `#define D${i + 1} D${i} D${i}`).join('\n
   });
 });
 
+describe('uses with the same expansion', () => {
+  test('each use of one expansion text is read at its own site, in the same function and in another', async () => {
+    // Both uses expand to the same text, which is parsed once and shared (MacroTable.treeOf): each must still map its
+    // calls and arguments back to its own use, not to the first one's.
+    const macros = '\n#define FOO_DONE(_S) NdisCmCloseCallComplete((_S), Vc->NdisVcHandle, NULL)\n';
+    const body = '    if (Size) {\n        FOO_DONE(NDIS_STATUS_PENDING);\n        return NDIS_STATUS_PENDING;\n    }\n    FOO_DONE(NDIS_STATUS_PENDING);\n    return NDIS_STATUS_PENDING;';
+    const r = await check(handler(macros, body));
+    const uses = [...r.text.matchAll(/FOO_DONE\((NDIS_STATUS_PENDING)/g)].map((m) => m.index! + 'FOO_DONE('.length);
+    assert.equal(uses.length, 2);
+    const f = r.of('complete-with-pending');
+    assert.deepEqual(f.map((x) => x.start).sort((a, b) => a - b), uses, 'one finding at the argument of each use');
+  });
+});
+
 describe('hover', () => {
   test('a macro use shows the CoNDIS call it makes and where it is defined', async () => {
     const { doc, pos } = await open(`#define FOO_COMPLETE_CLOSE(_Vc, _S) NdisCmCloseCallComplete((_S), (_Vc)->NdisVcHandle, NULL)

@@ -50,6 +50,8 @@ export class MacroTable implements MacroHooks {
   private readonly frames = new WeakMap<Tree, Frame>();
   private readonly interest = new Map<MacroDef, boolean>();
   private readonly expansions = new Map<string, Node | null>();
+  /** Expansion text -> its parse, shared by the uses that expand to it (treeOf). */
+  private readonly parsed = new Map<string, Tree | null>();
   private steps = 0;
   /** The outermost uses expanded so far, by start offset. */
   readonly uses = new Map<number, MacroUse>();
@@ -136,9 +138,7 @@ export class MacroTable implements MacroHooks {
     const argNodes = call ? (use.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => !!a && a.type !== 'comment') : [];
     const sub = substitute(def, argNodes.map((a) => a.text));
     if (!sub || sub.text.length > MAX_TEXT) return undefined;
-    let parser = parsers.get(use.tree.language);
-    if (!parser) { parser = new Parser(); parser.setLanguage(use.tree.language); parsers.set(use.tree.language, parser); }
-    const tree = parser.parse(`${PREFIX}${sub.text}\n;}`);
+    const tree = this.treeOf(sub.text, use.tree.language);
     const fn = tree?.rootNode.namedChild(0);
     const body = fn?.type === 'function_definition' ? onceBody(fn.childForFieldName('body')) : null;
     if (!tree || !body || tree.rootNode.namedChildCount !== 1) return undefined;
@@ -152,6 +152,22 @@ export class MacroTable implements MacroHooks {
       this.uses.set(use.startIndex, { start: use.startIndex, end: use.endIndex, nameStart: n.startIndex, nameEnd: n.endIndex, args: argNodes.map((a) => ({ start: a.startIndex, end: a.endIndex })), via });
     }
     return body;
+  }
+
+  /**
+   * A tree of its own for one expansion text. Uses that expand to the same text (`LOCK(Vc)` in every handler) share one
+   * parse: each gets a copy of it (web-tree-sitter's `Tree.copy`, which shares the syntax and costs no parse), so that
+   * its nodes still name its own frame. Parses once per distinct text per table (version).
+   */
+  private treeOf(text: string, language: Language): Tree | null {
+    let base = this.parsed.get(text);
+    if (base === undefined) {
+      let parser = parsers.get(language);
+      if (!parser) { parser = new Parser(); parser.setLanguage(language); parsers.set(language, parser); }
+      base = parser.parse(`${PREFIX}${text}\n;}`);
+      this.parsed.set(text, base);
+    }
+    return base && base.copy();
   }
 
   /** The status constant an object-like macro stands for (`#define FOO_PENDING NDIS_STATUS_PENDING`), through nesting. */
