@@ -8,7 +8,7 @@ export { provideInlayHints } from './features/inlayHints';
 export { provideCodeActions } from './features/codeActions';
 export { CONDIS_SNIPPETS, snippetCompletionItems } from './features/snippetItems';
 export { Validator } from './validation';
-export { applyFileEvents, folderKey, indexFiles, indexFolders, inThreadSummarizer, tooLargeMessage } from './indexer';
+export { applyFileEvents, folderKey, indexFiles, indexFolders, inThreadSummarizer, refreshFile, tooLargeMessage } from './indexer';
 export { oversizeDiagnostic, skipMessage } from './limits';
 export { uriToPath } from './uris';
 export { driverKind } from './features/driverKind';

@@ -168,29 +168,40 @@ export function tooLargeMessage(tooLarge: Map<string, number>, maxBytes: number)
  * are left alone: the editor's text wins. `tooLarge` is kept current, and a newly too-large file is logged once.
  */
 export async function applyFileEvents(s: Services, source: SourceFiles, changes: readonly FileEvent[], maxBytes: number, tooLarge: Map<string, number>, log: (m: string) => void): Promise<void> {
-  const events = fileEvents(s);
   for (const change of changes) {
     const uri = s.uris.key(change.uri); // the client's spelling may not be the listing's
-    events.last.set(uri, events.seq++); // a build under way must not store what it read before this event
-    if (s.documents.get(uri)) continue;
-    if (change.type === FILE_DELETED) { s.workspace.delete(uri); continue; }
-    const path = displayUri(uri);
-    const r = await source.read(uri, maxBytes);
-    if (!r.ok) {
-      s.workspace.delete(uri);
-      if (r.size !== undefined && !tooLarge.has(uri)) {
-        tooLarge.set(uri, r.size);
-        log(tooLargeMessage(new Map([[uri, r.size]]), maxBytes));
-      }
-      continue;
+    if (change.type === FILE_DELETED) { fileEvents(s).last.set(uri, fileEvents(s).seq++); if (!s.documents.get(uri)) s.workspace.delete(uri); continue; }
+    await refreshFile(s, source, uri, maxBytes, tooLarge, log);
+  }
+}
+
+/**
+ * Reads `uri` (a key) again and stores its summary, or removes it when the file cannot be read as C. An open document
+ * is left alone (the editor's text wins). `same`: the text the index holds already, when known; a read giving it back
+ * is not summarised again. Counts as a watched-file event for a build under way.
+ */
+export async function refreshFile(s: Services, source: SourceFiles, uri: string, maxBytes: number, tooLarge: Map<string, number>, log: (m: string) => void,
+  same?: string): Promise<void> {
+  const events = fileEvents(s);
+  events.last.set(uri, events.seq++); // a build under way must not store what it read before this event
+  if (s.documents.get(uri)) return;
+  const r = await source.read(uri, maxBytes);
+  if (s.documents.get(uri)) return; // opened again while it was read
+  if (!r.ok) {
+    s.workspace.delete(uri);
+    if (r.size !== undefined && !tooLarge.has(uri)) {
+      tooLarge.set(uri, r.size);
+      log(tooLargeMessage(new Map([[uri, r.size]]), maxBytes));
     }
-    tooLarge.delete(uri);
-    try {
-      const summary = summarizeFile(s, uri, r.text);
-      if (summary) s.workspace.set(summary); else s.workspace.delete(uri);
-    } catch (err) {
-      s.workspace.delete(uri);
-      log(`Could not index ${path}: ${String(err)}`);
-    }
+    return;
+  }
+  tooLarge.delete(uri);
+  if (same !== undefined && r.text === same && s.workspace.has(uri)) return;
+  try {
+    const summary = summarizeFile(s, uri, r.text);
+    if (summary) s.workspace.set(summary); else s.workspace.delete(uri);
+  } catch (err) {
+    s.workspace.delete(uri);
+    log(`Could not index ${displayUri(uri)}: ${String(err)}`);
   }
 }

@@ -232,9 +232,12 @@ export function serve(connection: Connection, platform: ServerPlatform): void {
     pokeModels();
   }));
   connection.onDidCloseTextDocument(notice('didClose', (p, s) => {
+    const doc = s.documents.get(p.textDocument.uri);
+    const indexed = doc && validator?.indexedText(doc);
     s.documents.close(p.textDocument.uri);
     pokeModels();
     void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+    if (doc) indexer.closed(s, doc.uri, indexed).catch((err) => connection.console.error(`Updating the index failed: ${String(err)}`));
   }));
 
   // The routing table: one line per LSP method.

@@ -206,6 +206,11 @@ export class Validator {
     return sent;
   }
 
+  /** The text whose summary the workspace index holds for `doc`: its current version's once checked, else unknown. */
+  indexedText(doc: OpenDocument): string | undefined {
+    return doc.derived.has('diagnostics') && doc.derived.get('analysis') ? doc.parsed.text : undefined;
+  }
+
   private updateSummary(doc: OpenDocument, file: FileAnalysis): void {
     if (this.s.workspace.set(file.summary(), file.semanticKey())) this.othersChanged(doc.uri);
   }

@@ -38,14 +38,7 @@ export class WorkspaceIndexing {
     const { host } = this;
     const s = host.services();
     const core = host.core();
-    const init = host.init();
-    const folders = (init?.workspaceFolders ?? (init?.rootUri ? [{ uri: init.rootUri, name: '' }] : []))
-      // Other schemes are left alone silently where they cannot be read (Node); a file: folder there is worth a word.
-      .filter((f) => f.uri.startsWith('file:') || host.files.reaches(f.uri)).flatMap((f) => {
-        // Another host (on Linux and macOS): a share this machine has not mounted at that name.
-        if (!host.files.reaches(f.uri)) host.warn(`Not indexing workspace folder ${f.uri}: it is on another host`);
-        return host.files.reaches(f.uri) ? [f.uri] : [];
-      });
+    const folders = this.folders(true);
     if (!s || !folders.length) return;
     // Before the first await: documents opened meanwhile wait for it.
     s.workspace.expectFolders(folders.map((f) => core.folderKey(s.uris.key(f))));
@@ -63,6 +56,34 @@ export class WorkspaceIndexing {
     progress?.done();
     host.log(`Indexed ${r.done - r.tooLarge.size} C files in ${Date.now() - started} ms${summarizer.inThread ? '' : ` (${summarizer.parallel} worker thread${summarizer.parallel === 1 ? '' : 's'})`}.`);
     host.changed(true);
+  }
+
+  /** The workspace folders the index reads (`warn`: say which cannot be read). */
+  private folders(warn = false): string[] {
+    const { host } = this;
+    const init = host.init();
+    return (init?.workspaceFolders ?? (init?.rootUri ? [{ uri: init.rootUri, name: '' }] : []))
+      // Other schemes are left alone silently where they cannot be read (Node); a file: folder there is worth a word.
+      .filter((f) => f.uri.startsWith('file:') || host.files.reaches(f.uri)).flatMap((f) => {
+        // Another host (on Linux and macOS): a share this machine has not mounted at that name.
+        if (warn && !host.files.reaches(f.uri)) host.warn(`Not indexing workspace folder ${f.uri}: it is on another host`);
+        return host.files.reaches(f.uri) ? [f.uri] : [];
+      });
+  }
+
+  /**
+   * A document was closed: the index no longer holds its editor text (saved or not). A file in a workspace folder is
+   * read again (`indexed`: the text the index holds, when known, so that an unchanged file costs a read); anything
+   * else, a file outside the folders or one the server cannot read, is forgotten. Tells the host when the index changed.
+   */
+  async closed(s: Services, uri: string, indexed: string | undefined): Promise<void> {
+    const core = this.host.core();
+    const key = s.uris.key(uri);
+    const before = s.workspace.generation('');
+    if (this.folders().some((f) => key.startsWith(core.folderKey(s.uris.key(f))))) {
+      await core.refreshFile(s, this.host.files, key, this.host.maxBytes(), this.tooLarge, (m) => this.host.log(m), indexed);
+    } else if (!s.documents.get(key)) s.workspace.delete(key);
+    if (s.workspace.generation('') !== before) this.host.changed(false);
   }
 
   /** The limit was raised: index the files it used to leave out (those still too large stay listed). */
