@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver-protocol';
+import type { MemoryReport } from '../../server/src/memory';
 import { clientInitializeParams, positionOf, startServer, waitFor, within, type RunningServer } from './lsp';
 
 const MS = 5_000;
@@ -32,6 +33,14 @@ describe('closing a document', () => {
       seen = await isHandler(name);
     }
     assert.equal(seen, expected, `${why}: ${name} a handler? ${server.log.join('')}`);
+  }
+  /** Polls `probe` until it holds, or fails after MS. */
+  async function until(probe: () => Promise<boolean>, what: string): Promise<void> {
+    const deadline = Date.now() + MS;
+    while (!(await probe())) {
+      assert.ok(Date.now() < deadline, `${what}: not seen within ${MS} ms`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
   }
   let version = 1;
   const open = (name: string, text: string) => server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(name), languageId: 'c', version: version++, text } });
@@ -82,5 +91,21 @@ describe('closing a document', () => {
     await close('b2.c');
     await new Promise((r) => setTimeout(r, 200));
     await expectHandler('MakeB', true, 'b2.c closed: the disk says the same');
+  });
+
+  test('a file from outside the workspace folders leaves the index when it is closed', async () => {
+    const indexed = async () => (await within(MS, 'condis/memory', server.connection.sendRequest<MemoryReport>('condis/memory'))).indexedFiles;
+    const outside = mkdtempSync(join(tmpdir(), 'condis-outside-'));
+    try {
+      const file = join(outside, 'other.c');
+      writeFileSync(file, table('CmCloseCallHandler', 'Elsewhere'));
+      const before = await indexed();
+      await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pathToFileURL(file).href, languageId: 'c', version: 1, text: table('CmCloseCallHandler', 'Elsewhere') } });
+      await until(async () => (await indexed()) === before + 1, 'the outside file in the index while open');
+      await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri: pathToFileURL(file).href } });
+      await until(async () => (await indexed()) === before, 'the outside file gone from the index once closed');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
