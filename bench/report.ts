@@ -160,7 +160,7 @@ export function renderMarkdown(r: RunResult): string {
     '# CoNDIS Assist benchmark results', '',
     `Written by \`npm run bench\`${r.quick ? ' (`--quick`: few samples, small sizes; not for quoting)' : ''} on ${r.date}, in ${Math.round(r.seconds)} s.`,
     'Three servers on the same generated files (bench/generate.ts: a self-contained CoNDIS call manager with SAL 2 and NDIS 5 annotations), one client, one process run:',
-    '`condis` is `node dist/server.js --stdio`, `floor` a vscode-languageserver server answering constants (bench/floorServer.ts), `clangd` Debian clangd with no background index.',
+    '`condis` is `node --max-semi-space-size=4 dist/server.js --stdio` (as the extension starts it: server/src/nodeFlags.ts), `floor` a vscode-languageserver server answering constants (bench/floorServer.ts), `clangd` Debian clangd with no background index.',
     "clangd's edit figure includes its own update debounce (adaptive in clangd 14, at least about 50 ms; no flag changes it): it is what an editor user waits.",
     'The machine is shared and noisy: compare the ratios, measured side by side, more than the absolute figures.',
     'How it is measured, and what would close the gaps to the targets: bench/README.md.', '',
