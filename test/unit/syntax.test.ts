@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { blankAnnotations } from '../../server/src/syntax/blank';
 import { ParsedText } from '../../server/src/syntax/parsedText';
 import { openCallsAt } from '../../server/src/syntax/callScan';
+import { typeList } from '../../server/src/syntax/nodes';
 import { services } from './helpers';
 
 const ANNOTATED = `
@@ -122,5 +123,31 @@ describe('open call scanning', () => {
   });
   test('reports nothing inside an unterminated comment', () => {
     assert.deepEqual(openCallsAt('f(a, /* b', 9, 0), []);
+  });
+});
+
+describe('typeList', () => {
+  test('descendantsOfType finds the same nodes with a type list as with a plain array, and the list acts as an array', async () => {
+    const s = await services();
+    const p = new ParsedText(s.parser, ANNOTATED);
+    try {
+      const types = ['call_expression', 'identifier', 'parameter_declaration', 'no_such_type'];
+      const list = typeList(...types);
+      const spans = (ns: ({ startIndex: number; endIndex: number; type: string } | null)[]) => ns.map((n) => `${n!.type}@${n!.startIndex}-${n!.endIndex}`);
+      const root = p.tree!.rootNode;
+      const plain = spans(root.descendantsOfType(types));
+      assert.ok(plain.length > 10, String(plain.length));
+      assert.deepEqual(spans(root.descendantsOfType(list)), plain);
+      assert.ok(Array.isArray(list));
+      assert.deepEqual([...list], types);
+      assert.equal(list.includes('identifier'), true);
+      assert.equal(list.includes('comment'), false);
+      const mapped = list.map((t) => t.length);
+      assert.deepEqual(mapped, types.map((t) => t.length));
+      assert.equal(Object.getPrototypeOf(mapped), Array.prototype, 'map makes a plain array');
+      assert.deepEqual(list.filter((t) => t.includes('_')), types.filter((t) => t.includes('_')));
+    } finally {
+      p.dispose();
+    }
   });
 });

@@ -4,6 +4,7 @@
 // `&&`, `||` and `?:` that may not run.
 import type { Node } from 'web-tree-sitter';
 import { exprKey } from './cfg';
+import { typeList } from '../syntax/nodes';
 
 export interface CallSite { n: Node; name: string; args: Node[]; must: boolean }
 /** A node of the body's walk with what is already known of it (its type, offset and, for a call by name, the callee). */
@@ -12,7 +13,7 @@ export interface WalkedNode { n: Node; type: string; start: number; name?: strin
 /** Statements that leave the function (or, for `__leave`, its `__try`) and skip what follows them. */
 const LEAVES = new Set(['return_statement', 'goto_statement', 'seh_leave_statement']);
 const BREAKS = new Set(['break_statement', 'continue_statement']);
-const WALKED = ['call_expression', 'assignment_expression', ...LEAVES, ...BREAKS];
+const WALKED = typeList('call_expression', 'assignment_expression', ...LEAVES, ...BREAKS);
 const WALKED_SET = new Set(WALKED);
 /** Statements whose calls all run when the statement does (unless under a condition within it). */
 const PLAIN = new Set(['expression_statement', 'declaration', 'return_statement']);

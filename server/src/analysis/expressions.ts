@@ -2,12 +2,16 @@
 // is it a null pointer constant, which locals merely copy a parameter, where does a call's result go.
 import type { Node } from 'web-tree-sitter';
 import { exprKey } from './cfg';
+import { typeList } from '../syntax/nodes';
 
 /** `NULL`, `0`, `(PVOID)NULL`: a null pointer constant as drivers spell it. */
 export function isNullLiteral(n: Node | null): boolean {
   const v = stripCasts(n);
   return !!v && (v.text === 'NULL' || v.text === '0');
 }
+
+/** What a walk for copies (parameterCopies, item facts' copiesOf) collects. */
+export const COPY_NODES = typeList('init_declarator', 'assignment_expression');
 
 /** Locals that only ever hold a copy of one parameter (`PCM_PARTY Party = (PCM_PARTY)PartyContext;`): local -> parameter. */
 export function parameterCopies(body: Node, params: readonly string[], declarators?: readonly Node[]): ReadonlyMap<string, string> {
@@ -16,7 +20,7 @@ export function parameterCopies(body: Node, params: readonly string[], declarato
   const key = params.join(',');
   if (memo && memo.key === key) return memo.out;
   // `declarators`: the body's init declarators and assignments, when a caller has walked them already.
-  const out = computeCopies(declarators ?? body.descendantsOfType(['init_declarator', 'assignment_expression']), params);
+  const out = computeCopies(declarators ?? body.descendantsOfType(COPY_NODES), params);
   copies.set(body, { key, out });
   return out;
 }

@@ -4,10 +4,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { Syntax } from '../syntax/parsedText';
 import { exprKey } from './cfg';
-import { stripCasts } from './expressions';
+import { COPY_NODES, stripCasts } from './expressions';
 import { functionNameOf, type HandlerBinding } from './handlers';
 import { findContextBindings, type ContextBinding } from './contexts';
-import { declaratorName } from '../syntax/nodes';
+import { declaratorName, typeList } from '../syntax/nodes';
 import { macroFactOf } from './macroDefs';
 import { CONDITIONAL_NODES, liveFilter } from './preproc';
 import { summarizeFunction, type LocalSummary } from './helperSummary';
@@ -45,7 +45,7 @@ export function arityOf(node: Node): number | null {
 /** Lvalues that `key` is copied to or from in `body`: one step of plain assignment, casts ignored. */
 function copiesOf(body: Node | null, key: string): string[] {
   const out = new Set<string>();
-  for (const n of body?.descendantsOfType(['init_declarator', 'assignment_expression']) ?? []) {
+  for (const n of body?.descendantsOfType(COPY_NODES) ?? []) {
     const decl = n?.type === 'init_declarator';
     const l = n?.childForFieldName(decl ? 'declarator' : 'left');
     const r = stripCasts(n?.childForFieldName(decl ? 'value' : 'right') ?? null);
@@ -220,7 +220,7 @@ function helperOf(body: Node, walked: WalkedNode[], params: string[], callees: s
 /** (Declarators and the statements that leave or break are for the helper summary: see helperSummary.ts.) */
 export const FACT_NODES = ['call_expression', 'type_identifier', 'assignment_expression', 'initializer_pair', 'init_declarator',
   'return_statement', 'goto_statement', 'seh_leave_statement', 'break_statement', 'continue_statement'];
-const WALKED = [...FACT_NODES, ...CONDITIONAL_NODES];
+const WALKED = typeList(...FACT_NODES, ...CONDITIONAL_NODES);
 
 /** Facts of leaf items by type and text, shared within one listing (see leafFacts). */
 export type LeafFacts = Map<string, ChunkFacts>;

@@ -9,11 +9,12 @@ import type { Lifecycle } from '../catalog/lifecycle';
 import type { WalkedNode } from './certainCalls';
 import { summarizeFunction, type LocalSummary } from './helperSummary';
 import type { MacroDef } from './macroDefs';
+import { typeList } from '../syntax/nodes';
 
 /** A macro body longer than this is not read (a summary stays cheap whatever the header). */
 const MAX_BODY = 16_384;
-const WALKED = ['call_expression', 'init_declarator', 'assignment_expression', 'return_statement', 'goto_statement',
-  'seh_leave_statement', 'break_statement', 'continue_statement'];
+const WALKED = typeList('call_expression', 'init_declarator', 'assignment_expression', 'return_statement', 'goto_statement',
+  'seh_leave_statement', 'break_statement', 'continue_statement');
 
 /** Per definition (a definition object lives as long as the index generation that made it): its summary or null. */
 const cache = new WeakMap<MacroDef, LocalSummary | null>();

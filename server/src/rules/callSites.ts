@@ -2,6 +2,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from './types';
 import { CONDITIONAL_NODES, liveFilter } from '../analysis/preproc';
+import { typeList } from '../syntax/nodes';
+
+const CALL_NODES = typeList('call_expression', ...CONDITIONAL_NODES);
 
 export interface CallSite {
   call: Node;
@@ -27,7 +30,7 @@ export function callSites(ctx: RuleContext, opts: { throughMacros?: boolean } = 
     if (!list) {
       list = [];
       const live = liveFilter(); // no call in a dead `#if 0` arm
-      for (const call of root.descendantsOfType(['call_expression', ...CONDITIONAL_NODES])) {
+      for (const call of root.descendantsOfType(CALL_NODES)) {
         if (!call || !live(call)) continue;
         const fn = call.childForFieldName('function');
         const callee = fn?.type === 'identifier' ? fn : null;
