@@ -139,6 +139,12 @@ function fileEvents(s: Services): { seq: number; last: Map<string, number> } {
   return e;
 }
 
+/** Records an event of `uri`: a build under way must not store what it read of the file before it. */
+function noteEvent(s: Services, uri: string): void {
+  const events = fileEvents(s);
+  events.last.set(uri, events.seq++);
+}
+
 function store(s: Services, uri: string, r: Summarized | { error: unknown }, tooLarge: Map<string, number>, log: (m: string) => void): void {
   if ('error' in r) log(`Could not index ${displayUri(uri)}: ${String(r.error)}`);
   else if (r.ok) { if (r.summary) s.workspace.set(r.summary, r.key ?? summaryKey(r.summary)); }
@@ -170,7 +176,7 @@ export function tooLargeMessage(tooLarge: Map<string, number>, maxBytes: number)
 export async function applyFileEvents(s: Services, source: SourceFiles, changes: readonly FileEvent[], maxBytes: number, tooLarge: Map<string, number>, log: (m: string) => void): Promise<void> {
   for (const change of changes) {
     const uri = s.uris.key(change.uri); // the client's spelling may not be the listing's
-    if (change.type === FILE_DELETED) { fileEvents(s).last.set(uri, fileEvents(s).seq++); if (!s.documents.get(uri)) s.workspace.delete(uri); continue; }
+    if (change.type === FILE_DELETED) { noteEvent(s, uri); if (!s.documents.get(uri)) s.workspace.delete(uri); continue; }
     await refreshFile(s, source, uri, maxBytes, tooLarge, log);
   }
 }
@@ -182,8 +188,7 @@ export async function applyFileEvents(s: Services, source: SourceFiles, changes:
  */
 export async function refreshFile(s: Services, source: SourceFiles, uri: string, maxBytes: number, tooLarge: Map<string, number>, log: (m: string) => void,
   same?: string): Promise<void> {
-  const events = fileEvents(s);
-  events.last.set(uri, events.seq++); // a build under way must not store what it read before this event
+  noteEvent(s, uri);
   if (s.documents.get(uri)) return;
   const r = await source.read(uri, maxBytes);
   if (s.documents.get(uri)) return; // opened again while it was read
